@@ -1,0 +1,18 @@
+import type { Store } from './store.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
+
+/** The database used when neither `--db` nor `BRINK_DB` names one. */
+export const DEFAULT_DB = './brink.db';
+
+/** `--db` if given, else the BRINK_DB environment variable, else ./brink.db. */
+export function dbLocation(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return option ?? (env.BRINK_DB || DEFAULT_DB);
+}
+
+/** Opens the store a location names: a PostgreSQL URL (not yet supported) or a SQLite file path. */
+export async function openStore(location: string): Promise<Store> {
+  if (/^postgres(ql)?:\/\//i.test(location)) {
+    throw new Error('PostgreSQL stores are not supported yet (issue 9); use a SQLite file path');
+  }
+  return openSqliteStore(location);
+}

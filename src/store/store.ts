@@ -1,0 +1,141 @@
+import type { Article, ExtractRecord } from '../domain/types.js';
+import type { SearchQuery } from './search-query.js';
+
+// The storage seam. Every method is async so that a network database (PostgreSQL, issue 9) can
+// implement the same interface; SQL dialect details (FTS5 vs tsvector, upserts, pragmas) stay inside
+// each backend under src/store/<backend>/. Callers never see SQL.
+
+/** An article to add, with what the caller computed from it (the store does no analysis). */
+export interface NewArticle {
+  article: Article;
+  contentHash: string;
+  /** ISO 639-1 code when known at ingest; analysis sets it otherwise. */
+  lang: string | null;
+}
+
+/**
+ * What happened to one article of an `addArticles` batch:
+ * - `stored`: new, stored as an original;
+ * - `duplicate`: new, stored and marked `duplicateOf` (same content as, or a near-duplicate of, a
+ *   stored original); duplicates are kept (searchable, with their own origin and outlet) but not analysed;
+ * - `exists`: an article with this id is already stored; nothing changed;
+ * - `failed`: not stored, with the reason.
+ */
+export type AddOutcome =
+  | { id: string; status: 'stored' }
+  | { id: string; status: 'duplicate'; duplicateOf: string; exact: boolean }
+  | { id: string; status: 'exists'; duplicateOf: string | null; analysedVersion: string | null }
+  | { id: string; status: 'failed'; reason: string };
+
+export interface StoredArticle extends Article {
+  contentHash: string;
+  lang: string | null;
+  /** When it was stored (ISO timestamp). */
+  ingestedAt: string;
+  duplicateOf: string | null;
+  /** Pipeline version (`CODER`) of the stored analysis, or null before the first analysis. */
+  analysedVersion: string | null;
+}
+
+/** A page of articles waiting for analysis and the cursor of the next page (null at the end). */
+export interface PendingPage {
+  articles: StoredArticle[];
+  next: string | null;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Marks put around matched terms in snippets. */
+  highlight?: [string, string];
+}
+
+export interface ArticleHit {
+  id: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  origin: string;
+  duplicateOf: string | null;
+  /** Relevance, higher is better (SQLite: −bm25). Comparable within one result list only. */
+  score: number;
+  /** A short passage of the text with the matched terms highlighted. */
+  snippet: string;
+}
+
+export interface QuoteHit {
+  articleId: string;
+  quoteId: string;
+  kind: string;
+  text: string;
+  speaker: string | null;
+  speakerActorId: string | null;
+  published: string | null;
+  score: number;
+  snippet: string;
+}
+
+/** One event cluster: the same real-world event as reported by one or more articles. */
+export interface EventCluster {
+  key: string;
+  sourceActor: string | null;
+  targetActor: string | null;
+  cameoRoot: string;
+  place: string | null;
+  /** The date bucket (`2024-08-05`, `2024-W32`, `2024-08` or `2024`). */
+  bucket: string;
+  mentions: number;
+  articles: number;
+  outlets: number;
+}
+
+/** Counts over the whole store; the first six keys are the contract's (`brink stats --json`). */
+export interface StoreStats {
+  articles: number;
+  duplicates: number;
+  events: number;
+  clusters: number;
+  quotes: number;
+  actors: number;
+  analysed: number;
+  /** Originals not analysed by the given pipeline version. */
+  pending: number;
+  entities: number;
+  times: number;
+  sentences: number;
+}
+
+export interface Store {
+  /** Which backend this is, for messages. */
+  readonly backend: 'sqlite' | 'postgres';
+  /** Where it lives (file path or URL without credentials), for messages. */
+  readonly location: string;
+  /**
+   * Adds a batch atomically (one transaction): idempotent by article id; exact and near
+   * duplicates of stored originals (MinHash LSH) are stored marked `duplicateOf`. Articles earlier in
+   * the batch count as stored for later ones. When the batch cannot be committed, each article is
+   * retried on its own so one bad article fails alone.
+   */
+  addArticles(items: NewArticle[]): Promise<AddOutcome[]>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /**
+   * Originals whose stored analysis is missing or from another pipeline version, in storage order,
+   * from `after` (a cursor returned earlier) on. The cursor moves past failed articles too.
+   */
+  pendingAnalysis(version: string, after: string | null, limit: number): Promise<PendingPage>;
+  /**
+   * Replaces the article's analysis (sentences, entities, actors, times, quotes, events, clusters)
+   * with this record's, atomically, and marks the article analysed by `version`.
+   */
+  saveAnalysis(record: ExtractRecord, version: string): Promise<void>;
+  /** The stored analysis of an article in the contract's shape, or null when not analysed. */
+  getAnalysis(id: string): Promise<ExtractRecord | null>;
+  /** Full-text search over titles and texts, best first. */
+  searchArticles(query: SearchQuery, options?: SearchOptions): Promise<ArticleHit[]>;
+  /** Full-text search over quotation texts and speakers, best first. */
+  searchQuotes(query: SearchQuery, options?: SearchOptions): Promise<QuoteHit[]>;
+  /** Event clusters, most-reported first (by articles, then mentions), then by key. */
+  listClusters(limit: number): Promise<EventCluster[]>;
+  stats(version: string): Promise<StoreStats>;
+  close(): Promise<void>;
+}
