@@ -1,0 +1,473 @@
+// The event coder: pattern hits → events with source, target, CAMEO/PLOVER codes, modality, date,
+// place and size. Arguments come from clause structure over the base layer's tokens (no parser):
+// the subject is the actor phrase before the verb group, the target the first actor after the trigger.
+import type { ActorRef, ArgRef, CodedEvent, DatePrecision, Geo, Modality, TimeExpr, Token } from '../domain/types.js';
+import type { AnalysisState } from '../pipeline/analysis-state.js';
+import { findGazetteerMentions, type ActorGazetteer, type ActorMention } from './actor-gazetteer.js';
+import type { CameoEntry, EventLexicon } from './event-lexicon.js';
+import { findEventSize } from './event-size.js';
+import { matchPatterns, type PatternHit } from './match-patterns.js';
+
+export interface EventCoderResources {
+  lexicon: EventLexicon;
+  gazetteer: ActorGazetteer;
+  coder: string;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'him', 'her', 'them', 'us']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
+const SAY = new Set(['say', 'said', 'says', 'tell', 'told', 'report', 'announce', 'state', 'claim', 'add', 'write', 'post', 'quote', 'according', 'statement', 'declare']);
+const FUTURE = new Set(['will', 'shall', "'ll", 'wo', 'would', 'schedule', 'plan', 'expect', 'due', 'set', 'intend', 'going', 'go', 'prepare', 'poise']);
+const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca']);
+const NEGATION = new Set(['not', "n't", 'never', 'yet']);
+const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
+const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
+const COORD = new Set(['and', ',', 'or', '&']);
+const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'finally', 'again', 'also', 'recently', 'reportedly', 'routinely', 'flatly', 'bluntly', 'outright', 'once', 'already', 'still', 'now', 'then', 'jointly']);
+const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'airstrike', 'raid', 'bombing', 'bomb', 'shelling', 'offensive', 'assault', 'fire', 'gunfire', 'ambush']);
+const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
+
+interface Event0 {
+  hit: PatternHit;
+  cameo: string;
+  sources: ArgRef[];
+  targets: ArgRef[];
+  sourceFromPronoun: boolean;
+  modality: Modality;
+  /** Last token the event covers (for frames, the embedded action's). */
+  lastToken: number;
+}
+
+const lower = (t: Token): string => t.lemma.toLowerCase();
+const isGroupSep = (t: Token): boolean => COORD.has(t.normal);
+
+/** Codes the events of one analysed article. */
+export function codeEvents(state: AnalysisState, res: EventCoderResources): CodedEvent[] {
+  const { doc } = state;
+  const tokens = doc.tokens;
+  const events: CodedEvent[] = [];
+  let lastSubject: ArgRef | null = null;
+  const startIndex = new Map<number, number>();
+  tokens.forEach((t, i) => startIndex.set(t.start, i));
+
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s]!;
+    const from = sent.tokenStart;
+    const to = sent.tokenEnd;
+    const hits = matchPatterns(res.lexicon, tokens, from, to);
+    if (hits.length === 0) continue;
+    const mentions = sentenceMentions(state, res.gazetteer, from, to, startIndex);
+    const clauseSubject = (t: number): ActorMention[] => subjectOf(tokens, mentions, from, t, 0);
+
+    const resolve = (m: ActorMention, role: 'source' | 'target', source: ArgRef | null): ArgRef => {
+      if (!m.pronoun) return { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end), actor: m.actor };
+      let actor: ActorRef | null = null;
+      if (SUBJECT_PRONOUNS.has(tokens[m.first]!.normal) && role === 'source') {
+        const earlier = mentions.find((x) => !x.pronoun && x.actor && x.last <= m.first);
+        actor = earlier?.actor ?? lastSubject?.actor ?? null;
+      } else {
+        for (const x of mentions) {
+          if (x.pronoun || !x.actor || x.last > m.first) continue;
+          if (source?.actor && x.actor.country === source.actor.country) continue;
+          actor = x.actor;
+        }
+      }
+      return { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end), actor };
+    };
+
+    // Arguments of each hit.
+    const drafts: Event0[] = [];
+    const absorbed = new Set<PatternHit>();
+    for (const hit of hits) {
+      const t = hit.trigger;
+      const trig = tokens[t]!;
+      const nominal = hit.pattern.nominal || trig.pos === 'NOUN' || trig.pos === 'PROPN';
+      let sourceM: ActorMention[] = [];
+      let targetM: ActorMention[] = [];
+      const last = hit.positions[hit.positions.length - 1]!;
+      if (nominal) {
+        sourceM = modifierActors(tokens, mentions, from, t);
+        const byAgent = afterWord(tokens, mentions, t, to, 'by');
+        if (sourceM.length === 0 && byAgent) sourceM = [byAgent];
+        targetM = objectAfter(tokens, mentions, last, to, true);
+        if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1) sourceM = targetM;
+      } else if (isPassive(tokens, from, t)) {
+        targetM = clauseSubject(t);
+        const agent = afterWord(tokens, mentions, t, to, 'by') ?? agentNoun(tokens, mentions, hits, absorbed, t, to);
+        if (agent) sourceM = [agent];
+      } else {
+        sourceM = clauseSubject(t);
+        targetM = objectAfter(tokens, mentions, t, to, false);
+      }
+      if (hit.pattern.target === 'none') targetM = [];
+      const sources = sourceM.map((m) => resolve(m, 'source', null));
+      const src0 = sources[0] ?? null;
+      let targets = targetM.filter((m) => !sourceM.includes(m)).map((m) => resolve(m, 'target', src0));
+      if (targets.length === 0 && hit.pattern.target === 'self' && src0) targets = [src0];
+      drafts.push({
+        hit,
+        cameo: hit.pattern.cameo,
+        sources,
+        targets,
+        sourceFromPronoun: sourceM.some((m) => m.pronoun),
+        modality: nominal ? 'asserted' : modalityOf(tokens, from, t),
+        lastToken: last,
+      });
+    }
+
+    // Frames take the action in their complement ("threatened to cut ties"): one event, refined code.
+    const dropped = new Set<Event0>();
+    for (const f of drafts) {
+      if (!f.hit.pattern.frame || dropped.has(f)) continue;
+      const e = drafts.find(
+        (x) => x !== f && !dropped.has(x) && x.hit.trigger > f.lastToken && x.hit.trigger - f.lastToken <= 10 &&
+          !crossesBreak(tokens, f.lastToken, x.hit.trigger),
+      );
+      if (!e) continue;
+      dropped.add(e);
+      const kind = f.hit.pattern.frame;
+      const inner = res.lexicon.cameo.get(e.cameo);
+      const fromTable = (code: string | null | undefined): string | null => (code && res.lexicon.cameo.has(code) ? code : null);
+      const intent = e.cameo.startsWith('03') || e.cameo.startsWith('13') ? e.cameo : fromTable(inner?.intent);
+      if (kind === 'intent') f.cameo = intent ?? f.cameo;
+      else if (kind === 'threat') f.cameo = intent?.startsWith('13') ? intent : f.cameo;
+      else if (kind === 'refuse') f.cameo = fromTable(inner?.refuse) ?? f.cameo;
+      else if ((kind === 'appeal' || kind === 'demand') && intent?.startsWith('03')) {
+        f.cameo = fromTable((kind === 'appeal' ? '02' : '10') + intent.slice(2)) ?? f.cameo;
+      }
+      const innerFirst = kind === 'intent' || kind === 'threat' || kind === 'refuse';
+      if (innerFirst ? e.targets.length > 0 : f.targets.length === 0) f.targets = e.targets;
+      f.lastToken = Math.max(f.lastToken, e.lastToken);
+    }
+    // A nominal event right after another event's trigger is that event's object ("condemned the killing of X").
+    for (const d of drafts) {
+      if (dropped.has(d) || !(d.hit.pattern.nominal || tokens[d.hit.trigger]!.pos === 'NOUN')) continue;
+      const head = drafts.find((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger &&
+        d.hit.trigger - x.lastToken <= 8 && !crossesBreak(tokens, x.hit.trigger, d.hit.trigger));
+      if (head || absorbed.has(d.hit)) dropped.add(d);
+    }
+
+    const speech = speechIn(tokens, mentions, from, to);
+    for (const d of drafts) {
+      if (dropped.has(d)) continue;
+      let cameo = d.cameo;
+      let modality = d.modality;
+      const src0 = d.sources[0] ?? null;
+      const entry0 = res.lexicon.cameo.get(cameo)!;
+      const root = Number(cameo.slice(0, 2));
+      const speakerIsSource = speech !== null && src0?.actor != null && speech.actor?.country === src0.actor.country;
+      const selfSpeech = speech !== null && (speakerIsSource || d.sourceFromPronoun || (speech.actor === null && root !== 4));
+      // A source announcing its own future action expresses intent (03) or threatens (13): that act happened.
+      if (modality === 'future' && (selfSpeech || conditionalAfter(tokens, d.lastToken, to) && root >= 14) && entry0.intent) {
+        cameo = entry0.intent;
+        modality = 'asserted';
+      }
+      if (modality === 'negated' && selfSpeech && entry0.refuse && futureBefore(tokens, from, d.hit.trigger)) {
+        cameo = entry0.refuse;
+        modality = 'asserted';
+      }
+      const entry = res.lexicon.cameo.get(cameo) ?? entry0;
+      const sources: Array<ArgRef | null> = d.sources.length > 0 ? d.sources : [null];
+      const targets: Array<ArgRef | null> = d.targets.length > 0 ? d.targets : [null];
+      const pairs: Array<[ArgRef | null, ArgRef | null]> = [];
+      if (d.hit.pattern.symmetric && d.targets.length === 0 && d.sources.length > 1) {
+        for (const a of d.sources) for (const b of d.sources) if (a !== b) pairs.push([a, b]);
+      } else {
+        for (const a of sources) for (const b of targets) {
+          pairs.push([a, b]);
+          if (d.hit.pattern.symmetric && a && b) pairs.push([b, a]);
+        }
+      }
+      if (src0 && !d.sourceFromPronoun) lastSubject = src0;
+      else if (src0?.actor) lastSubject = src0;
+      const when = eventDate(state.times, sent.start, sent.end, tokens[d.hit.trigger]!.start, state.article.published);
+      const location = eventLocation(tokens, mentions, d.hit.trigger);
+      const size = findEventSize(tokens, from, to);
+      const trig = tokens[d.hit.trigger]!;
+      const reported = speech !== null && !speakerIsSource && !(speech.actor === null && selfSpeech);
+      for (const [a, b] of pairs) {
+        let confidence = d.hit.pattern.confidence;
+        if (!a?.actor) confidence *= 0.8;
+        if (!b?.actor) confidence *= 0.9;
+        events.push({
+          id: `v${events.length + 1}`,
+          sentence: s,
+          evidence: { start: sent.start, end: sent.end },
+          trigger: { start: trig.start, end: trig.end, text: trig.text },
+          source: a,
+          target: b,
+          cameo: entry.code,
+          plover: entry.plover,
+          mode: entry.mode,
+          context: entry.context,
+          goldstein: entry.goldstein,
+          quadclass: entry.quadclass,
+          modality,
+          reported,
+          date: when.date,
+          datePrecision: when.precision,
+          location,
+          size,
+          rule: d.hit.pattern.id,
+          coder: res.coder,
+          confidence: Math.round(confidence * 100) / 100,
+        });
+      }
+    }
+  }
+  return events;
+}
+
+/** Actor mentions of a sentence: entities with actors or places first, then gazetteer names, then pronouns. */
+function sentenceMentions(
+  state: AnalysisState,
+  gaz: ActorGazetteer,
+  from: number,
+  to: number,
+  startIndex: Map<number, number>,
+): ActorMention[] {
+  const tokens = state.doc.tokens;
+  const sFrom = tokens[from]!.start;
+  const sTo = tokens[to - 1]!.end;
+  const out: ActorMention[] = [];
+  const covered = new Set<number>();
+  for (const e of state.entities) {
+    if (e.start < sFrom || e.end > sTo || (!e.actor && !e.geo)) continue;
+    const first = startIndex.get(e.start);
+    if (first === undefined) continue;
+    let last = first;
+    while (last < to && tokens[last]!.start < e.end) last++;
+    const actor = e.actor ?? (e.geo?.country ? { id: e.geo.country.toLowerCase(), name: e.geo.name, code: e.geo.country, country: e.geo.country } : null);
+    out.push({ first, last, start: e.start, end: e.end, text: e.text, actor, geo: e.geo, pronoun: false });
+    for (let k = first; k < last; k++) covered.add(k);
+  }
+  for (const m of findGazetteerMentions(gaz, tokens, from, to)) {
+    let overlap = false;
+    for (let k = m.first; k < m.last; k++) if (covered.has(k)) overlap = true;
+    if (!overlap) out.push(m);
+  }
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'PRON' && PRONOUNS.has(t.normal)) {
+      out.push({ first: i, last: i + 1, start: t.start, end: t.end, text: t.text, actor: null, geo: null, pronoun: true });
+    }
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+/** The mention and those coordinated with it ("Iran and Russia", "Hungarian and Romanian officials"). */
+function withCoordinated(tokens: Token[], mentions: ActorMention[], m: ActorMention, limit: number): ActorMention[] {
+  const group = [m];
+  let cur = m;
+  for (;;) {
+    const next = mentions.find((x) => x.first >= cur.last && x.first < limit);
+    if (!next || next.pronoun !== cur.pronoun) break;
+    // A group followed by a list of its members ("the E3, Britain, France and Germany") stays one actor.
+    if ((cur.actor?.country === 'EUR' || cur.actor?.country === 'IGO') && tokens[cur.last]?.normal === ',') break;
+    const between = tokens.slice(cur.last, next.first);
+    if (between.length === 0 || between.length > 4 || !between.some(isGroupSep)) break;
+    if (!between.every((t) => isGroupSep(t) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM')) break;
+    if (between.filter((t) => t.pos === 'NOUN').length > 1) break;
+    group.push(next);
+    cur = next;
+  }
+  return group;
+}
+
+/** Subject of the verb at t: the actor phrase before its verb group, through coordination and relative clauses. */
+function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: number, depth: number): ActorMention[] {
+  let j = t - 1;
+  // Skip the verb group and adverbials of time ("has also", "on Saturday", "will not", "is scheduled to").
+  while (j >= from) {
+    const tok = tokens[j]!;
+    const w = tok.normal;
+    if (tok.pos === 'AUX' || tok.pos === 'ADV' || tok.pos === 'PART' || TIME_WORDS.has(w) || w === 'to' ||
+      (tok.pos === 'VERB' && (FUTURE.has(lower(tok)) || lower(tok) === 'have' || lower(tok) === 'be'))) j--;
+    else if (tok.pos === 'NUM' || (w === 'on' && j + 1 < t && TIME_WORDS.has(tokens[j + 1]!.normal))) j--;
+    else break;
+  }
+  if (j < from) return [];
+  const w = tokens[j]!.normal;
+  if (RELATIVE.has(w) && tokens[j]!.pos !== 'SCONJ') {
+    // "Hamas, which is at war…": the antecedent is the mention just before the relative pronoun.
+    const ante = [...mentions].reverse().find((m) => m.last <= j && m.last >= j - 3);
+    return ante ? [ante] : [];
+  }
+  if ((w === 'and' || w === 'but') && depth < 3) {
+    // "…condemned the killing and called on…": the coordinated verb shares the first verb's subject.
+    for (let k = j - 1; k >= from; k--) {
+      if (tokens[k]!.pos === 'VERB') return subjectOf(tokens, mentions, from, k, depth + 1);
+    }
+    return [];
+  }
+  // The clause starts after the last break; an appositive or relative clause between commas is skipped.
+  let start = from;
+  for (let k = j; k >= from; k--) {
+    const tok = tokens[k]!;
+    if (CLAUSE_BREAK.has(tok.normal) || (tok.normal === 'that' && tok.pos === 'SCONJ') || SAY.has(lower(tok)) && tok.pos === 'VERB') {
+      start = k + 1;
+      break;
+    }
+  }
+  let firstComma = -1;
+  for (let k = start; k <= j; k++) if (tokens[k]!.normal === ',') { firstComma = k; break; }
+  let region = mentions.filter((m) => m.first >= start && m.last <= j + 1);
+  // "On Monday, X …" / "In Geneva, X …": an introductory phrase before the first comma is not the subject.
+  if (firstComma >= 0 && region.some((m) => m.first > firstComma) && /^(on|in|at|after|before|during|following|with|under|for)$/.test(tokens[start]!.normal)) {
+    region = region.filter((m) => m.first > firstComma);
+  }
+  const head = region.find((m) => !(m.geo && !m.actor));
+  if (!head) return [];
+  return withCoordinated(tokens, mentions, head, j + 1);
+}
+
+/** Actors named before a noun trigger inside its phrase ("an Israeli strike", "Iran's talks"). */
+function modifierActors(tokens: Token[], mentions: ActorMention[], from: number, t: number): ActorMention[] {
+  let k = t - 1;
+  while (k >= from && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NOUN' || tokens[k]!.normal === "'s" || tokens[k]!.pos === 'NUM')) k--;
+  const inside = mentions.filter((m) => m.first > k && m.last <= t && !m.pronoun);
+  return inside.length > 0 ? withCoordinated(tokens, mentions, inside[0]!, t) : [];
+}
+
+function isPassive(tokens: Token[], from: number, t: number): boolean {
+  const trig = tokens[t]!;
+  if (trig.normal === trig.lemma.toLowerCase() && !/(ed|en|wn|ht)$/.test(trig.normal)) return false;
+  for (let k = t - 1; k >= from && k >= t - 3; k--) {
+    const tok = tokens[k]!;
+    if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;
+    if (tok.pos !== 'ADV' && tok.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/** The mention after `word` ("by X") following the trigger in its clause. */
+function afterWord(tokens: Token[], mentions: ActorMention[], t: number, to: number, word: string): ActorMention | null {
+  for (let k = t + 1; k < to && k <= t + 8; k++) {
+    if (CLAUSE_BREAK.has(tokens[k]!.normal)) return null;
+    if (tokens[k]!.normal === word) return mentions.find((m) => m.first > k && m.first <= k + 5 && m.actor) ?? null;
+  }
+  return null;
+}
+
+/** "was killed in an Israeli strike": the attacker named in an attack noun after a passive verb. */
+function agentNoun(tokens: Token[], mentions: ActorMention[], hits: PatternHit[], absorbed: Set<PatternHit>, t: number, to: number): ActorMention | null {
+  for (let k = t + 1; k < to && k <= t + 8; k++) {
+    if (CLAUSE_BREAK.has(tokens[k]!.normal)) return null;
+    if (!AGENT_NOUNS.has(tokens[k]!.normal)) continue;
+    const mod = modifierActors(tokens, mentions, t + 1, k);
+    if (mod.length === 0) continue;
+    for (const h of hits) if (h.trigger === k) absorbed.add(h);
+    return mod[0]!;
+  }
+  return null;
+}
+
+/** The target: the first actor after the trigger in its clause (and those coordinated with it). */
+function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: number, nominal: boolean): ActorMention[] {
+  let end = to;
+  for (let k = t + 1; k < to; k++) {
+    const tok = tokens[k]!;
+    const w = tok.normal;
+    if (w === ';' || w === 'according' || (SAY.has(lower(tok)) && tok.pos === 'VERB') || (nominal && k > t + 8)) {
+      end = k;
+      break;
+    }
+    // ", officials said": a trailing attribution is not the object.
+    if (w === ',' && tokens.slice(k + 1, Math.min(to, k + 7)).some((x) => x.pos === 'VERB' && SAY.has(lower(x)))) {
+      end = k;
+      break;
+    }
+    if (w === 'unless' || w === 'if' || w === 'because' || w === 'after' || w === 'while' || w === 'since') {
+      end = k;
+      break;
+    }
+  }
+  const first = mentions.find((m) => m.first > t && m.last <= end);
+  return first ? withCoordinated(tokens, mentions, first, end) : [];
+}
+
+/** Modality from the verb group before the trigger. */
+function modalityOf(tokens: Token[], from: number, t: number): Modality {
+  let negated = false;
+  let future = false;
+  let hypothetical = false;
+  for (let k = t - 1; k >= from && k >= t - 6; k--) {
+    const tok = tokens[k]!;
+    const w = tok.normal;
+    const l = lower(tok);
+    const inGroup = tok.pos === 'AUX' || tok.pos === 'PART' || tok.pos === 'ADV' || w === 'to' ||
+      (tok.pos === 'VERB' && (FUTURE.has(l) || l === 'be' || l === 'have')) || TIME_WORDS.has(w) || (tok.pos === 'ADJ' && (w === 'due' || w === 'set'));
+    if (!inGroup) break;
+    if (NEGATION.has(w) || NEGATION.has(l)) negated = true;
+    else if (FUTURE.has(w) || FUTURE.has(l)) future = true;
+    else if (HYPOTHETICAL.has(w)) hypothetical = true;
+  }
+  if (negated) return 'negated';
+  if (hypothetical) return 'hypothetical';
+  if (future) return 'future';
+  return 'asserted';
+}
+
+function futureBefore(tokens: Token[], from: number, t: number): boolean {
+  for (let k = t - 1; k >= from && k >= t - 4; k--) if (FUTURE.has(tokens[k]!.normal)) return true;
+  return false;
+}
+
+function crossesBreak(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) {
+    const w = tokens[k]!.normal;
+    if (w === ';' || w === 'but' || w === 'while' || w === 'after' || w === 'because') return true;
+  }
+  return false;
+}
+
+function conditionalAfter(tokens: Token[], t: number, to: number): boolean {
+  for (let k = t + 1; k < to; k++) if (tokens[k]!.normal === 'unless' || tokens[k]!.normal === 'if') return true;
+  return false;
+}
+
+/** A speech verb in the sentence and its speaker ("X said", "…, X said", "according to X"). */
+function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: number): { actor: ActorRef | null } | null {
+  for (let k = from; k < to; k++) {
+    const tok = tokens[k]!;
+    if (!(SAY.has(tok.normal) || (tok.pos === 'VERB' && SAY.has(lower(tok))))) continue;
+    if (tok.pos === 'NOUN' && tok.normal !== 'statement') continue;
+    const before = subjectOf(tokens, mentions, from, k, 0).filter((m) => !m.pronoun);
+    if (before.length > 0 && tok.normal !== 'according') return { actor: before[0]!.actor };
+    const after = mentions.find((m) => m.first > k && m.first <= k + 6 && !m.pronoun);
+    const preceding = [...mentions].reverse().find((m) => m.last <= k && m.last >= k - 5 && !m.pronoun);
+    return { actor: (after ?? preceding)?.actor ?? null };
+  }
+  return null;
+}
+
+function eventDate(times: TimeExpr[], sFrom: number, sTo: number, at: number, published: string | null): { date: string | null; precision: DatePrecision | null } {
+  let best: { value: string; d: number } | null = null;
+  for (const t of times) {
+    if (t.start < sFrom || t.end > sTo || t.type !== 'DATE') continue;
+    if (!/^\d{4}(-(\d\d|W\d\d)(-\d\d)?)?$/.test(t.value)) continue;
+    const d = Math.abs(t.start - at);
+    if (!best || d < best.d) best = { value: t.value, d };
+  }
+  const value = best?.value ?? published;
+  if (!value) return { date: null, precision: null };
+  if (/^\d{4}-\d\d-\d\d$/.test(value)) return { date: value, precision: 'day' };
+  if (/^\d{4}-W\d\d$/.test(value)) return { date: value, precision: 'week' };
+  if (/^\d{4}-\d\d$/.test(value)) return { date: value, precision: 'month' };
+  return { date: value, precision: 'year' };
+}
+
+/** The place of the event: a place named after "in/at/near" in the sentence, nearest the trigger. */
+function eventLocation(tokens: Token[], mentions: ActorMention[], t: number): Geo | null {
+  let best: { geo: Geo; d: number } | null = null;
+  for (const m of mentions) {
+    if (!m.geo || m.first === 0) continue;
+    const prev = tokens[m.first - 1]!;
+    if (!LOC_PREP.has(prev.normal)) continue;
+    const d = Math.abs(m.first - t);
+    if (!best || d < best.d) best = { geo: m.geo, d };
+  }
+  return best ? { ...best.geo } : null;
+}
+
+export type { CameoEntry };

@@ -1,0 +1,150 @@
+// The event lexicon: the CAMEO table and the trigger patterns, parsed and validated (pure; the files
+// are read by load-event-lexicon.ts). Patterns are indexed by the forms of their first item so that
+// matching costs one map lookup per token.
+
+export interface CameoEntry {
+  code: string;
+  name: string;
+  goldstein: number;
+  quadclass: number;
+  plover: string | null;
+  mode: string | null;
+  context: string[];
+  /** Code for announcing the intent to do this (03 cooperative, 13 hostile), or null. */
+  intent: string | null;
+  /** Code for refusing to do this (12), or null. */
+  refuse: string | null;
+}
+
+/** One item of a pattern: a set of accepted forms, or a gap of a few tokens. */
+export type PatternItem = { gap: false; forms: Set<string> } | { gap: true };
+
+export type FrameKind = 'intent' | 'threat' | 'refuse' | 'appeal' | 'demand' | 'accuse';
+export type TargetRule = 'after' | 'self' | 'none';
+
+export interface EventPattern {
+  id: string;
+  cameo: string;
+  items: PatternItem[];
+  /** Index into `items` of the trigger item. */
+  trigger: number;
+  symmetric: boolean;
+  nominal: boolean;
+  target: TargetRule;
+  frame: FrameKind | null;
+  confidence: number;
+  example: string;
+  /** Position in the merged lexicon; earlier wins among equally specific matches. */
+  order: number;
+}
+
+export interface EventLexicon {
+  cameo: Map<string, CameoEntry>;
+  patterns: EventPattern[];
+  /** Patterns by each form of their first item. */
+  byFirst: Map<string, EventPattern[]>;
+}
+
+export class LexiconError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const FRAMES = new Set<FrameKind>(['intent', 'threat', 'refuse', 'appeal', 'demand', 'accuse']);
+
+/**
+ * Parses pattern lines (`id<TAB>cameo<TAB>match<TAB>options<TAB>example`); `#` starts a comment.
+ * A line whose cameo is `-` removes the pattern with that id (for user override files).
+ */
+export function parsePatterns(text: string, origin: string): Array<EventPattern | { remove: string }> {
+  const out: Array<EventPattern | { remove: string }> = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, n) => {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    const where = `${origin}:${n + 1}`;
+    const [id, cameo, match, options = '', example = ''] = line.split('\t').map((s) => s.trim());
+    if (!id || !cameo) throw new LexiconError('pattern-fields', `${where}: a pattern needs an id and a cameo code`);
+    if (cameo === '-') {
+      out.push({ remove: id });
+      return;
+    }
+    if (!match) throw new LexiconError('pattern-fields', `${where}: pattern ${id} has no match`);
+    if (!/^\d{2,4}$/.test(cameo)) throw new LexiconError('pattern-cameo', `${where}: bad cameo code ${cameo}`);
+    let trigger = -1;
+    const items: PatternItem[] = [];
+    for (const raw of match.split(/\s+/)) {
+      if (raw === '...') {
+        if (items.length === 0 || items[items.length - 1]!.gap) throw new LexiconError('pattern-match', `${where}: misplaced "..."`);
+        items.push({ gap: true });
+        continue;
+      }
+      let word = raw.toLowerCase();
+      if (word.startsWith('@')) {
+        word = word.slice(1);
+        trigger = items.length;
+      }
+      items.push({ gap: false, forms: new Set(word.split('|').filter(Boolean)) });
+    }
+    if (items[items.length - 1]!.gap) throw new LexiconError('pattern-match', `${where}: a match cannot end with "..."`);
+    const p: EventPattern = {
+      id,
+      cameo,
+      items,
+      trigger: trigger < 0 ? 0 : trigger,
+      symmetric: false,
+      nominal: false,
+      target: 'after',
+      frame: null,
+      confidence: 0.7,
+      example,
+      order: 0,
+    };
+    for (const opt of options.split(';').map((s) => s.trim()).filter(Boolean)) {
+      const [key, value] = opt.split('=');
+      if (key === 'sym') p.symmetric = true;
+      else if (key === 'nominal') p.nominal = true;
+      else if (key === 'target' && (value === 'after' || value === 'self' || value === 'none')) p.target = value;
+      else if (key === 'frame' && FRAMES.has(value as FrameKind)) p.frame = value as FrameKind;
+      else if (key === 'conf' && Number(value) > 0 && Number(value) <= 1) p.confidence = Number(value);
+      else throw new LexiconError('pattern-option', `${where}: unknown option ${opt}`);
+    }
+    out.push(p);
+  });
+  return out;
+}
+
+/** Merges pattern lists in order (a later pattern with the same id replaces the earlier one) and indexes them. */
+export function buildEventLexicon(
+  cameoEntries: CameoEntry[],
+  patternLists: Array<Array<EventPattern | { remove: string }>>,
+): EventLexicon {
+  const cameo = new Map(cameoEntries.map((e) => [e.code, e]));
+  const byId = new Map<string, EventPattern>();
+  for (const list of patternLists) {
+    for (const p of list) {
+      if ('remove' in p) byId.delete(p.remove);
+      else {
+        if (!cameo.has(p.cameo)) throw new LexiconError('pattern-cameo', `pattern ${p.id}: unknown CAMEO code ${p.cameo}`);
+        byId.delete(p.id);
+        byId.set(p.id, p);
+      }
+    }
+  }
+  const patterns = [...byId.values()];
+  const byFirst = new Map<string, EventPattern[]>();
+  patterns.forEach((p, i) => {
+    p.order = i;
+    const first = p.items[0]!;
+    if (first.gap) return;
+    for (const form of first.forms) {
+      const list = byFirst.get(form);
+      if (list) list.push(p);
+      else byFirst.set(form, [p]);
+    }
+  });
+  return { cameo, patterns, byFirst };
+}

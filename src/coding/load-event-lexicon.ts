@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { buildEventLexicon, LexiconError, parsePatterns, type CameoEntry, type EventLexicon } from './event-lexicon.js';
+
+/**
+ * Reads the shipped CAMEO table and patterns (data/events/), then any user pattern files, once at the edge.
+ * User files come from `extraFiles` and from the environment variable BRINK_EVENT_PATTERNS
+ * (paths separated by the platform's path delimiter); their patterns add to or replace shipped ones by id.
+ */
+export function loadEventLexicon(extraFiles: string[] = []): EventLexicon {
+  const cameoDoc = JSON.parse(readFileSync(new URL('../../data/events/cameo.json', import.meta.url), 'utf8')) as {
+    codes: CameoEntry[];
+  };
+  if (!Array.isArray(cameoDoc.codes) || cameoDoc.codes.length < 200) {
+    throw new LexiconError('cameo-table', 'data/events/cameo.json: expected the CAMEO code table');
+  }
+  const shipped = readFileSync(new URL('../../data/events/patterns.tsv', import.meta.url), 'utf8');
+  const lists = [parsePatterns(shipped, 'data/events/patterns.tsv')];
+  const fromEnv = (process.env['BRINK_EVENT_PATTERNS'] ?? '').split(delimiter).filter(Boolean);
+  for (const file of [...fromEnv, ...extraFiles]) lists.push(parsePatterns(readFileSync(file, 'utf8'), file));
+  return buildEventLexicon(cameoDoc.codes, lists);
+}
