@@ -1,0 +1,337 @@
+import type { NlpDoc, Span, Token } from '../../domain/types.js';
+import type { CueEntry, CueLexicon } from './cue-lexicon.js';
+import { findQuoteMarks, type QuotedSpan } from './find-quote-marks.js';
+import { phraseEndingAt, phraseStartingAt, subjectOf, type TokenRange } from './noun-phrase.js';
+
+/** A quotation with its cue and speaker mention, before the speaker is resolved to an actor. */
+export interface Quotation {
+  kind: 'direct' | 'indirect' | 'mixed';
+  parts: Span[];
+  /** Token ranges of the cue and of the speaker mention. */
+  cue: TokenRange | null;
+  speaker: TokenRange | null;
+  /** The speaker is the one of the previous quotation (a quote that goes on without a new attribution). */
+  continued: boolean;
+  rule: string;
+}
+
+/** An attribution being built inside one sentence; content as a token range when indirect. */
+interface Attribution {
+  quote: Quotation;
+  from: number;
+  to: number;
+}
+
+const CLOSING_PUNCT = new Set(['.', '!', '?', '”', '"', '’', "'", '»', ')', ']', ',', ';', ':', '“']);
+/** Words that join two clauses: an attribution after one of them is not inside the earlier content. */
+const CLAUSE_JOIN = new Set([',', ';', 'while', 'but', 'and', 'whereas', 'although', 'though', 'as', '—', '–', '-']);
+const COMPLEMENTIZER = new Set(['that', 'to', 'whether', 'if', 'how', 'what', 'why', 'when']);
+/** Prepositions that open an adjunct between a cue and its quotation ("said in a statement, “…”"). */
+const ADJUNCT_START = new Set(['ADP', 'ADV', 'PROPN', 'NOUN', 'NUM', 'DET', 'ADJ']);
+
+const ATTRIBUTIVE_BEFORE = new Set(['DET', 'PART', 'ADJ']);
+const ATTRIBUTIVE_AFTER = new Set(['NOUN', 'ADJ', 'PROPN']);
+
+const isVerbal = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
+
+/**
+ * Finds direct, indirect and mixed quotations with their cue and speaker mention.
+ * Per sentence, each cue of the lexicon is tried in three frames: speaker-cue-content ("X said (that) …",
+ * "X told Reuters …", "X said, “…”"), content-speaker-cue ("…, X said", "“…,” said X") and "according
+ * to X". Quotations split by their attribution become one quote with several parts; quotations that go on
+ * without a new attribution keep the previous speaker; quotation marks with no attribution (scare quotes,
+ * titles) yield nothing unless they fall inside the content of an attribution, which then is `mixed`.
+ */
+export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
+  const { text, tokens, sentences } = doc;
+  const marks = findQuoteMarks(text);
+  if (marks.length === 0 && !hasCue(tokens, lexicon)) return [];
+  const byOpen = new Map<number, QuotedSpan>();
+  const byClose = new Map<number, QuotedSpan>();
+  for (const q of marks) {
+    byOpen.set(q.open, q);
+    byClose.set(q.close, q);
+  }
+  // Which quotation holds each token (marks included); cues inside a quotation are the quoted person's words.
+  const inQuote = new Int32Array(tokens.length).fill(-1);
+  for (let t = 0, qi = 0; t < tokens.length; t++) {
+    while (qi < marks.length && marks[qi]!.close <= tokens[t]!.start) qi++;
+    if (qi < marks.length && tokens[t]!.start >= marks[qi]!.open && tokens[t]!.end <= marks[qi]!.close) inQuote[t] = qi;
+  }
+  const used = new Set<QuotedSpan>();
+  const out: Quotation[] = [];
+
+  const openingAt = (i: number): QuotedSpan | undefined => (i < tokens.length ? byOpen.get(tokens[i]!.start) : undefined);
+  const closingAt = (i: number): QuotedSpan | undefined => (i >= 0 ? byClose.get(tokens[i]!.end) : undefined);
+
+  /** A quotation that opens at `i`, or after an adjunct and a comma or colon ("in a statement, “…”"). */
+  const quotationAfter = (i: number, limit: number): QuotedSpan | undefined => {
+    const direct = openingAt(i) ?? (tokens[i]?.text === ':' || tokens[i]?.text === ',' ? openingAt(i + 1) : undefined);
+    if (direct) return direct;
+    if (i >= limit || tokens[i]!.pos !== 'ADP') return undefined;
+    for (let j = i + 1; j < limit && j < i + 14; j++) {
+      const t = tokens[j]!;
+      if (t.text === ',' || t.text === ':') return openingAt(j + 1);
+      if (!ADJUNCT_START.has(t.pos)) return undefined;
+    }
+    return undefined;
+  };
+
+  const quoteOf = (q: QuotedSpan, kind: Quotation['kind']): Span[] => {
+    used.add(q);
+    return kind === 'direct' ? q.parts.map((p) => ({ ...p })) : [];
+  };
+
+  /** Adds a second quotation that the attribution splits off ("“A,” he said, “B.”"). */
+  const continuation = (after: number, parts: Span[]): void => {
+    let j = after;
+    const stop = Math.min(tokens.length, after + 14);
+    while (j < stop && tokens[j]!.text !== ',' && tokens[j]!.text !== ':' && !openingAt(j) && ADJUNCT_START.has(tokens[j]!.pos)) j++;
+    if (tokens[j]?.text === ',' || tokens[j]?.text === ':') j++;
+    const q = openingAt(j);
+    if (q && !used.has(q)) parts.push(...quoteOf(q, 'direct'));
+  };
+
+  for (const s of sentences) {
+    const ss = s.tokenStart;
+    const se = s.tokenEnd;
+    let ce = se;
+    while (ce > ss && CLOSING_PUNCT.has(tokens[ce - 1]!.text)) ce--;
+    const here: Attribution[] = [];
+
+    const inside = (g: number): Attribution | undefined => here.find((a) => a.from <= g && g < a.to);
+    /** Content [from, to) as one indirect/mixed quote (a quotation inside makes it mixed). */
+    const indirect = (from: number, to: number): { kind: Quotation['kind']; parts: Span[] } | null => {
+      while (from < to && (tokens[from]!.text === ',' || tokens[from]!.text === ':')) from++;
+      while (to > from && CLOSING_PUNCT.has(tokens[to - 1]!.text) && !closingAt(to - 1)) to--;
+      if (to - from < 2) return null;
+      let mixed = false;
+      for (let t = from; t < to; t++) {
+        const qi = inQuote[t]!;
+        if (qi >= 0) {
+          mixed = true;
+          used.add(marks[qi]!);
+        }
+      }
+      return { kind: mixed ? 'mixed' : 'indirect', parts: [{ start: tokens[from]!.start, end: tokens[to - 1]!.end }] };
+    };
+
+    const add = (quote: Quotation, from: number, to: number): void => {
+      if (quote.parts.length === 0) return;
+      here.push({ quote, from, to });
+      out.push(quote);
+    };
+
+    /** Content to the left of boundary token `b` (a comma or closing mark): a quotation, or the clause. */
+    const leftContent = (b: number, groupEnd: number, cue: TokenRange, speaker: TokenRange | null, rule: string): boolean => {
+      const q = closingAt(b) ?? (tokens[b]!.text === ',' ? closingAt(b - 1) : undefined);
+      if (q && !used.has(q)) {
+        const parts = quoteOf(q, 'direct');
+        continuation(groupEnd, parts);
+        add({ kind: 'direct', parts, cue, speaker, continued: false, rule: `${rule}.direct` }, ss, ss);
+        return true;
+      }
+      const prev = here.length > 0 ? here[here.length - 1]!.to : ss;
+      let from = Math.max(ss, prev);
+      while (from < b && (openingAt(from) || CLAUSE_JOIN.has(tokens[from]!.normal))) from++;
+      const content = indirect(from, b);
+      if (!content) return false;
+      add({ ...content, cue, speaker, continued: false, rule }, from, b);
+      return true;
+    };
+
+    for (let c = ss; c < se; c++) {
+      if (inQuote[c]! >= 0) continue;
+      const t = tokens[c]!;
+      const phrase = phraseAt(tokens, c, se, lexicon);
+      if (phrase) {
+        const { entry, to } = phrase;
+        const cue = { from: c, to };
+        const speaker = phraseStartingAt(tokens, to, se);
+        if (!speaker || inside(c)) continue;
+        let first = ss;
+        while (first < c && (openingAt(first) || CLAUSE_JOIN.has(tokens[first]!.normal) || tokens[first]!.pos === 'CCONJ')) first++;
+        const rule = `quote.${entry.id}`;
+        if (first === c) {
+          // "According to X, …": the content follows.
+          const start = tokens[speaker.to]?.text === ',' ? speaker.to + 1 : speaker.to;
+          const q = openingAt(start);
+          if (q && !used.has(q) && q.close >= tokens[ce - 1]!.end) {
+            add({ kind: 'direct', parts: quoteOf(q, 'direct'), cue, speaker, continued: false, rule: `${rule}.before.direct` }, start, ce);
+          } else {
+            const content = indirect(start, ce);
+            if (content) add({ ...content, cue, speaker, continued: false, rule: `${rule}.before` }, start, ce);
+          }
+        } else if (c - 1 >= ss) {
+          leftContent(c - 1, speaker.to, cue, speaker, `${rule}.after`);
+        }
+        c = speaker.to - 1;
+        continue;
+      }
+      if (t.pos !== 'VERB') continue;
+      const entry = lexicon.verbs.get(t.lemma) ?? lexicon.verbs.get(t.normal);
+      if (!entry) continue;
+      // "refused to say", "is said to": not an attribution by the subject.
+      if (c > ss && (tokens[c - 1]!.normal === 'to' || tokens[c - 1]!.lemma === 'be')) continue;
+      // A participle used as an adjective ("Tehran's disputed nuclear program", "the released statement").
+      if (c > ss && c + 1 < se && ATTRIBUTIVE_BEFORE.has(tokens[c - 1]!.pos) && ATTRIBUTIVE_AFTER.has(tokens[c + 1]!.pos) && /(ed|en)$/.test(tokens[c]!.normal)) continue;
+      tryVerb(c, entry);
+    }
+
+    function tryVerb(c: number, entry: CueEntry): void {
+      const cue = { from: c, to: c + 1 };
+      const rule = `quote.${entry.id}`;
+      const participle = /ing$/.test(tokens[c]!.normal) && c > ss && tokens[c - 1]!.text === ',';
+      let after = c + 1;
+      while (after < ce && (tokens[after]!.normal === 'out' || tokens[after]!.normal === 'up') && tokens[after]!.pos !== 'NOUN') after++;
+      if (entry.object && after < ce && !COMPLEMENTIZER.has(tokens[after]!.normal) && !openingAt(after)) {
+        const object = phraseStartingAt(tokens, after, ce);
+        if (object) after = object.to;
+      }
+      const subject = participle ? sentenceSubject() : subjectOf(tokens, c, ss);
+      const groupStart = participle ? c : (subject?.from ?? c);
+      const container = inside(groupStart);
+      if (container) {
+        // A cue inside earlier content is embedded ("said polls show …") unless a new clause begins.
+        if (groupStart === 0 || !CLAUSE_JOIN.has(tokens[groupStart - 1]!.normal)) return;
+        let end = groupStart - 1;
+        while (end > container.from && CLAUSE_JOIN.has(tokens[end - 1]!.normal)) end--;
+        const cut = indirect(container.from, end);
+        if (!cut) return;
+        container.quote.parts = cut.parts;
+        container.quote.kind = cut.kind;
+        container.to = end;
+      }
+      // “…,” he said (…): the quotation just before the speaker and cue is what was said.
+      const groupBefore = subject && !participle && tokens[c - 1] !== undefined && subject.to <= c ? subject.from - 1 : c - 1;
+      if (groupBefore >= ss && !participle) {
+        const b = groupBefore;
+        const closed = closingAt(b) ?? (tokens[b]!.text === ',' ? closingAt(b - 1) : undefined);
+        if (closed && !used.has(closed)) {
+          const speaker = subject && subject.to <= c ? subject : phraseStartingAt(tokens, c + 1, se);
+          if (speaker && leftContent(b, Math.max(c + 1, speaker.to), cue, speaker, `${rule}.after`)) return;
+        }
+      }
+      // Speaker, cue, then a quotation: "Gharibabadi said in a post on X, “…”".
+      const q = quotationAfter(after, ce);
+      if (q && !used.has(q) && subject) {
+        const parts = quoteOf(q, 'direct');
+        add({ kind: 'direct', parts, cue, speaker: subject, continued: false, rule: `${rule}.direct` }, after, after);
+        return;
+      }
+      // "said in a statement on Monday that …": the content starts at "that".
+      if (after < ce && !COMPLEMENTIZER.has(tokens[after]!.normal) && ADJUNCT_START.has(tokens[after]!.pos)) {
+        for (let j = after + 1; j < ce && j < after + 12; j++) {
+          if (tokens[j]!.normal === 'that' && tokens[j]!.pos === 'SCONJ') {
+            after = j;
+            break;
+          }
+          if (!ADJUNCT_START.has(tokens[j]!.pos)) break;
+        }
+      }
+      // Speaker, cue, then reported content: "X said (that) …", "X told Reuters …".
+      if (subject && after < ce && rightContentOk(after, ce, entry)) {
+        const content = indirect(after, ce);
+        if (content) {
+          add({ ...content, cue, speaker: subject, continued: false, rule }, after, ce);
+          return;
+        }
+      }
+      if (participle || entry.weak) return;
+      // Content first: "…, X said", "“…,” he added", "…, said X".
+      const before = tokens[c - 1];
+      if (before && (before.text === ',' || closingAt(c - 1))) {
+        const speaker = phraseStartingAt(tokens, c + 1, se);
+        if (speaker) leftContent(c - 1, speaker.to, cue, speaker, `${rule}.after`);
+        return;
+      }
+      if (subject && subject.from - 1 >= ss) {
+        const b = subject.from - 1;
+        if (tokens[b]!.text === ',' || closingAt(b)) leftContent(b, c + 1, cue, subject, `${rule}.after`);
+      }
+    }
+
+    function sentenceSubject(): TokenRange | null {
+      if (here.length > 0) return here[here.length - 1]!.quote.speaker;
+      let i = ss;
+      while (i < se && !(tokens[i]!.pos === 'PROPN' || tokens[i]!.pos === 'NOUN' || tokens[i]!.pos === 'PRON' || tokens[i]!.pos === 'DET')) i++;
+      return phraseStartingAt(tokens, i, se);
+    }
+
+    function rightContentOk(after: number, end: number, entry: CueEntry): boolean {
+      const first = tokens[after]!;
+      if (first.text === ',' && !entry.weak) return false;
+      if (first.pos === 'ADP' && !COMPLEMENTIZER.has(first.normal)) return false;
+      if (COMPLEMENTIZER.has(first.normal)) return end - after >= 3;
+      if (openingAt(after)) return true;
+      if (entry.weak && first.pos === 'ADP') return false;
+      // Otherwise the content must read as a clause: a verb before the next comma.
+      for (let j = after; j < end && j < after + 12; j++) {
+        if (tokens[j]!.text === ',' || tokens[j]!.text === ';') return false;
+        if (isVerbal(tokens[j]!) && j > after) return true;
+      }
+      return false;
+    }
+  }
+
+  // Quotations no attribution claimed: a whole-sentence quotation goes on in the voice of the last speaker.
+  let last: Quotation | null = null;
+  const ordered = out.slice().sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+  const claimed = ordered.filter((x) => x.speaker);
+  let k = 0;
+  for (const q of marks) {
+    if (used.has(q)) continue;
+    while (k < claimed.length && claimed[k]!.parts[0]!.start < q.open) last = claimed[k++]!;
+    if (!last || !isWholeSentence(q) || q.open - lastEnd(last) > 1500) continue;
+    out.push({ kind: 'direct', parts: q.parts.map((p) => ({ ...p })), cue: null, speaker: last.speaker, continued: true, rule: 'quote.continued' });
+  }
+  return out.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+
+  function lastEnd(q: Quotation): number {
+    return q.parts[q.parts.length - 1]!.end;
+  }
+
+  /** The quotation fills its sentence(s): its opening mark starts one and its closing mark ends one. */
+  function isWholeSentence(q: QuotedSpan): boolean {
+    const first = tokenAt(tokens, q.open);
+    const lastTok = tokenAt(tokens, q.close - 1);
+    if (first < 0 || lastTok < 0) return false;
+    const sFirst = sentences[tokens[first]!.sentence]!;
+    const sLast = sentences[tokens[lastTok]!.sentence]!;
+    const startsSentence = sFirst.tokenStart === first || (first > 0 && tokens[first - 1]!.sentence !== tokens[first]!.sentence);
+    let endTok = sLast.tokenEnd - 1;
+    while (endTok > lastTok && CLOSING_PUNCT.has(tokens[endTok]!.text)) endTok--;
+    return startsSentence && endTok <= lastTok && lastTok - first >= 4;
+  }
+}
+
+/** Index of the token that starts at or covers char `at`; -1 when none. */
+function tokenAt(tokens: Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end <= at) lo = mid + 1;
+    else if (t.start > at) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function phraseAt(tokens: Token[], c: number, end: number, lexicon: CueLexicon): { entry: CueEntry; to: number } | null {
+  const entries = lexicon.phrases.get(tokens[c]!.normal);
+  if (!entries) return null;
+  for (const entry of entries) {
+    const words = entry.phrase!;
+    if (c + words.length > end) continue;
+    if (words.every((w, k) => tokens[c + k]!.normal === w)) return { entry, to: c + words.length };
+  }
+  return null;
+}
+
+/** Cheap early exit: an article without quotation marks and without any cue has no quotes. */
+function hasCue(tokens: Token[], lexicon: CueLexicon): boolean {
+  for (const t of tokens) if (lexicon.verbs.has(t.lemma) || lexicon.phrases.has(t.normal)) return true;
+  return false;
+}

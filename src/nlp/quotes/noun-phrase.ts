@@ -1,0 +1,95 @@
+import type { Token } from '../../domain/types.js';
+
+/** Half-open token range [from, to). */
+export interface TokenRange {
+  from: number;
+  to: number;
+}
+
+const NOMINAL = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
+const MODIFIER = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
+const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+/** Words that sit between a subject and its verb without ending the subject ("has also said"). */
+const BETWEEN = new Set(['AUX', 'ADV', 'PART']);
+
+export const isPersonalPronoun = (t: Token): boolean => t.pos === 'PRON' && PERSONAL.has(t.normal);
+
+const isPossessive = (t: Token): boolean => t.normal === "'s" || t.normal === '’s' || t.normal === "'" || t.normal === '’';
+
+/**
+ * The noun phrase that ends at token `end - 1` ("the German foreign ministry", "Iranian deputy foreign
+ * minister Kazem Gharibabadi", "Russia's Zvezda television", "he"), not reaching before `floor`; null when
+ * the token there is no noun. A pronoun is a phrase on its own; "of", "and" and possessives join nouns.
+ */
+export function phraseEndingAt(tokens: Token[], end: number, floor: number): TokenRange | null {
+  let i = end - 1;
+  if (i < floor) return null;
+  const last = tokens[i]!;
+  if (last.pos === 'PRON') return isPersonalPronoun(last) ? { from: i, to: end } : null;
+  if (!NOMINAL.has(last.pos)) return null;
+  let from = i;
+  i--;
+  while (i >= floor) {
+    const t = tokens[i]!;
+    const before = i > floor ? tokens[i - 1]! : null;
+    if (t.pos === 'DET' || (t.pos === 'PRON' && POSSESSIVE_PRONOUN.has(t.normal))) {
+      // A determiner opens the phrase: nothing before it belongs to it.
+      from = i;
+      break;
+    }
+    if (MODIFIER.has(t.pos) || isPossessive(t) || t.text === '-') from = i;
+    else if ((t.normal === 'of' || t.normal === 'and' || t.normal === '&') && before && (before.pos === 'PROPN' || before.pos === 'NOUN'))
+      from = i;
+    else break;
+    i--;
+  }
+  // A phrase never starts with a joining word or a possessive mark.
+  while (from < end && (tokens[from]!.normal === 'of' || tokens[from]!.normal === 'and' || isPossessive(tokens[from]!))) from++;
+  return from < end ? { from, to: end } : null;
+}
+
+/** The noun phrase that starts at `start` ("Smith", "a source familiar", "Zvezda TV"), not reaching `ceiling`. */
+export function phraseStartingAt(tokens: Token[], start: number, ceiling: number): TokenRange | null {
+  let i = start;
+  if (i >= ceiling) return null;
+  if (tokens[i]!.pos === 'PRON') return isPersonalPronoun(tokens[i]!) ? { from: i, to: i + 1 } : null;
+  let lastNoun = -1;
+  while (i < ceiling) {
+    const t = tokens[i]!;
+    if (MODIFIER.has(t.pos) || isPossessive(t) || t.text === '-') {
+      if (NOMINAL.has(t.pos)) lastNoun = i;
+    } else if ((t.normal === 'of' || t.normal === 'and') && lastNoun === i - 1) {
+      // joins two nouns ("secretary of state"); checked on the next token
+    } else break;
+    i++;
+  }
+  return lastNoun >= start ? { from: start, to: lastNoun + 1 } : null;
+}
+
+/**
+ * The subject of the verb at `verb`: the phrase just before it, past auxiliaries and adverbs ("Trump has
+ * also said"), past an appositive or relative clause set off by commas ("Shoigu, who was …, said"), and
+ * from a relative pronoun to its noun ("officials who said").
+ */
+export function subjectOf(tokens: Token[], verb: number, floor: number): TokenRange | null {
+  let end = verb;
+  while (end - 1 >= floor && BETWEEN.has(tokens[end - 1]!.pos) && !isPossessive(tokens[end - 1]!)) end--;
+  if (end - 1 >= floor && tokens[end - 1]!.text === ',') {
+    // "X, the secretary of …, said": the subject is the phrase before the first comma of the pair.
+    let k = end - 2;
+    while (k > floor && tokens[k]!.text !== ',') k--;
+    if (k > floor && tokens[k]!.text === ',') {
+      const np = phraseEndingAt(tokens, k, floor);
+      if (np) return np;
+    }
+    return null;
+  }
+  if (end - 1 >= floor && RELATIVE.has(tokens[end - 1]!.normal) && tokens[end - 1]!.pos !== 'SCONJ') {
+    let k = end - 1;
+    if (k - 1 >= floor && tokens[k - 1]!.text === ',') k--;
+    return phraseEndingAt(tokens, k, floor);
+  }
+  return phraseEndingAt(tokens, end, floor);
+}
