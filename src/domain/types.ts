@@ -106,6 +106,8 @@ export interface TimeExpr extends Span {
 export interface SpeakerRef extends Span {
   text: string;
   actor: ActorRef | null;
+  /** Who the mention stands for when it is a pronoun or a continued quote: the antecedent's name or text. */
+  name?: string;
 }
 
 export interface Quote extends Span {
