@@ -82,6 +82,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const t = hit.trigger;
       const trig = tokens[t]!;
       const nominal = hit.pattern.nominal || trig.pos === 'NOUN' || trig.pos === 'PROPN';
+      // A one-word verb pattern does not fire on a noun ("a general strike", "the support of").
+      if (!hit.pattern.nominal && hit.positions.length === 1 && trig.pos !== 'VERB') continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       const last = hit.positions[hit.positions.length - 1]!;
@@ -147,6 +149,23 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (head || absorbed.has(d.hit)) dropped.add(d);
     }
 
+    // A purpose infinitive after another event ("staged demonstrations to demand reforms") only says why.
+    for (const d of drafts) {
+      if (dropped.has(d) || d.hit.pattern.frame) continue;
+      const prev = tokens[d.hit.trigger - 1];
+      if (prev?.normal !== 'to' || tokens[d.hit.trigger - 2]?.pos === 'VERB' && FUTURE.has(lower(tokens[d.hit.trigger - 2]!))) continue;
+      if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger)) dropped.add(d);
+    }
+
+    // Background in a subordinate or relative clause ("…, where 24 people were killed") is not coded
+    // when the main clause states an event: the main event is what the sentence reports.
+    for (const d of drafts) {
+      if (dropped.has(d)) continue;
+      const sub = subordinateStart(tokens, from, d.hit.trigger);
+      if (sub < 0) continue;
+      if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < sub)) dropped.add(d);
+    }
+
     const speech = speechIn(tokens, mentions, from, to);
     for (const d of drafts) {
       if (dropped.has(d)) continue;
@@ -158,7 +177,12 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const speakerIsSource = speech !== null && src0?.actor != null && speech.actor?.country === src0.actor.country;
       const selfSpeech = speech !== null && (speakerIsSource || d.sourceFromPronoun || (speech.actor === null && root !== 4));
       // A source announcing its own future action expresses intent (03) or threatens (13): that act happened.
-      if (modality === 'future' && (selfSpeech || conditionalAfter(tokens, d.lastToken, to) && root >= 14) && entry0.intent) {
+      const condition = conditionalAfter(tokens, d.lastToken, to);
+      if (modality === 'future' && condition === 'unless' && root >= 4 && root !== 13) {
+        // "will withdraw its force unless…": a conditional announcement is a threat.
+        cameo = entry0.intent?.startsWith('13') ? entry0.intent : '130';
+        modality = 'asserted';
+      } else if (modality === 'future' && (selfSpeech || (condition !== null && root >= 14)) && entry0.intent) {
         cameo = entry0.intent;
         modality = 'asserted';
       }
@@ -408,6 +432,18 @@ function modalityOf(tokens: Token[], from: number, t: number): Modality {
   return 'asserted';
 }
 
+const SUBORDINATE = new Set(['after', 'as', 'while', 'since', 'because', 'when', 'following', 'before', 'until', 'where', 'whom', 'which', 'who']);
+
+/** Token index of the subordinator opening the clause that holds t, or -1 in a main clause. */
+function subordinateStart(tokens: Token[], from: number, t: number): number {
+  for (let k = t - 1; k >= from; k--) {
+    const w = tokens[k]!.normal;
+    if (w === ';' || w === 'and' || w === 'but') return -1;
+    if (SUBORDINATE.has(w) && (tokens[k]!.pos === 'SCONJ' || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'DET' || w === 'following')) return k;
+  }
+  return -1;
+}
+
 function futureBefore(tokens: Token[], from: number, t: number): boolean {
   for (let k = t - 1; k >= from && k >= t - 4; k--) if (FUTURE.has(tokens[k]!.normal)) return true;
   return false;
@@ -421,9 +457,9 @@ function crossesBreak(tokens: Token[], a: number, b: number): boolean {
   return false;
 }
 
-function conditionalAfter(tokens: Token[], t: number, to: number): boolean {
-  for (let k = t + 1; k < to; k++) if (tokens[k]!.normal === 'unless' || tokens[k]!.normal === 'if') return true;
-  return false;
+function conditionalAfter(tokens: Token[], t: number, to: number): 'unless' | 'if' | null {
+  for (let k = t + 1; k < to; k++) if (tokens[k]!.normal === 'unless' || tokens[k]!.normal === 'if') return tokens[k]!.normal as 'unless' | 'if';
+  return null;
 }
 
 /** A speech verb in the sentence and its speaker ("X said", "…, X said", "according to X"). */

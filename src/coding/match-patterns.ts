@@ -60,7 +60,9 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
       }
     }
   }
-  candidates.sort((x, y) => y.positions.length - x.positions.length || x.pattern.order - y.pattern.order);
+  // More items first; then the tighter match ("withdraw its inspectors from" → the inspectors pattern); then lexicon order.
+  const span = (h: PatternHit): number => h.positions[h.positions.length - 1]! - h.positions[0]!;
+  candidates.sort((x, y) => y.positions.length - x.positions.length || span(x) - span(y) || x.pattern.order - y.pattern.order);
   const used = new Set<number>();
   const hits: PatternHit[] = [];
   for (const c of candidates) {
