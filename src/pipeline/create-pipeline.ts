@@ -1,5 +1,7 @@
 import type { Pipeline } from './extract-article.js';
 import { entitiesStage } from './entities-stage.js';
+import { createActorsStage } from '../nlp/actors-stage.js';
+import { actorFilesFromEnv, loadGazetteer } from '../nlp/load-gazetteer.js';
 import { loadNerModel } from '../nlp/ner/load-ner-model.js';
 import { createQuotesStage } from '../nlp/quotes/quotes-stage.js';
 import { loadCueLexicon } from '../nlp/quotes/cue-lexicon.js';
@@ -11,6 +13,8 @@ import { loadTimeData } from '../nlp/times/time-lexicon.js';
  * Loads lexicons and models (the only I/O of analysis, done once at the edge) and
  * builds the ordered list of stages.
  */
-export function createPipeline(): Pipeline {
-  return { stages: [entitiesStage(loadNerModel()), createTimesStage(loadTimeData()), createQuotesStage(loadCueLexicon()), createEventStage()] };
+export function createPipeline(options: { actorFiles?: string[] } = {}): Pipeline {
+  // User actor files: --actors FILE (options.actorFiles) and BRINK_ACTORS.
+  const gazetteer = loadGazetteer([...actorFilesFromEnv(), ...(options.actorFiles ?? [])]);
+  return { stages: [entitiesStage(loadNerModel()), createActorsStage(gazetteer), createTimesStage(loadTimeData()), createQuotesStage(loadCueLexicon()), createEventStage()] };
 }

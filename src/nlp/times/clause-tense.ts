@@ -1,0 +1,79 @@
+import type { NlpDoc } from '../../domain/types.js';
+
+/** 'unknown' when no verb of the clause decides (a noun phrase, a headline): callers pick the nearest reading. */
+export type Tense = 'past' | 'future' | 'unknown';
+
+export interface FutureCues {
+  /** Words that put a clause in the future on their own ("scheduled", "will"). */
+  alone: ReadonlySet<string>;
+  /** Verbs that do so only before "to" ("set to meet"). */
+  withTo: ReadonlySet<string>;
+}
+
+/** Index of the token holding (or first after) a character offset: binary search over token ends. */
+export function tokenAt(doc: NlpDoc, offset: number): number {
+  const tokens = doc.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', 'would']); // "wo" is the first half of "won't"
+const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
+const BE = new Set(['is', 'are', 'am', "'s", "'re", 'be', 'been', 'being']);
+/** Tokens that close the clause of the time expression: a verb beyond them belongs to another clause. */
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', 'that', 'which', 'who', 'because', 'when', 'while', 'if', '"', '“', '”', '``', "''"]);
+
+/**
+ * Tense of the clause around a time expression, from its nearest verb group: future when a future auxiliary
+ * ("will", "'ll", "would"), a schedule cue ("scheduled", "planned", "set to") or a present progressive
+ * ("is meeting") governs it, or when it follows "as soon as"/"as early as"; past when a past verb form does;
+ * unknown when neither is found within the clause.
+ */
+export function clauseTense(doc: NlpDoc, start: number, end: number, futureCues: FutureCues): Tense {
+  const tokens = doc.tokens;
+  const first = tokenAt(doc, start);
+  const sentence = tokens[first]?.sentence ?? -1;
+  if (sentence < 0) return 'unknown';
+  const s = doc.sentences[sentence]!;
+  const p1 = tokens[first - 1]?.normal;
+  const p2 = tokens[first - 2]?.normal;
+  if (p1 === 'as' && (p2 === 'soon' || p2 === 'early')) return 'future';
+  // Backwards to the verb that governs a trailing adverbial ("will meet on Monday", "met on Monday").
+  for (let i = first - 1; i >= s.tokenStart && i >= first - 12; i--) {
+    const v = verdict(doc, i, futureCues);
+    if (v === 'break') break;
+    if (v) return v;
+  }
+  // Forwards, for a fronted adverbial ("On Monday, the leaders will meet").
+  const last = tokenAt(doc, end);
+  for (let i = last; i < s.tokenEnd && i < last + 12; i++) {
+    const v = verdict(doc, i, futureCues);
+    if (v === 'break') break;
+    if (v) return v;
+  }
+  return 'unknown';
+}
+
+function verdict(doc: NlpDoc, i: number, futureCues: FutureCues): Tense | 'break' | null {
+  const t = doc.tokens[i]!;
+  const n = t.normal;
+  if (CLAUSE_BREAK.has(n)) return 'break';
+  if (FUTURE_AUX.has(n)) return 'future';
+  if (futureCues.alone.has(n)) return 'future';
+  if (futureCues.withTo.has(n) && doc.tokens[i + 1]?.normal === 'to') return 'future';
+  if (t.pos !== 'AUX' && t.pos !== 'VERB') return null;
+  if (PAST_AUX.has(n)) return 'past';
+  if (t.pos === 'AUX') return null;
+  const prev = doc.tokens[i - 1]?.normal ?? '';
+  if (n.endsWith('ing')) return BE.has(prev) && prev !== 'be' && prev !== 'been' ? 'future' : null;
+  // Infinitives and passives after "be" take their tense from further left ("to be published", "will be held").
+  if (prev === 'to' || prev === 'be' || FUTURE_AUX.has(prev)) return null;
+  if (n !== t.lemma && !n.endsWith('s')) return 'past';
+  return null;
+}

@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeBase } from '../analyze-base.js';
+import { extractTimes } from './extract-times.js';
+import { loadTimeData } from './time-lexicon.js';
+import { buildTimeMatcher } from './time-matcher.js';
+
+const matcher = buildTimeMatcher(loadTimeData());
+
+/** The times of one text as "extent=value" strings, in order. */
+function times(text: string, published: string | null): string[] {
+  return extractTimes(analyzeBase(text), published, matcher).map((t) => `${t.text}=${t.value}`);
+}
+
+// 2025-01-14 is a Tuesday; 2024-08-05 a Monday.
+test('weekdays lie on or before the publication date in the past, after it in the future', () => {
+  assert.deepEqual(times('The ministers met in Oslo on Monday.', '2025-01-14'), ['Monday=2025-01-13']);
+  assert.deepEqual(times('The ministers will meet again on Monday.', '2025-01-14'), ['Monday=2025-01-20']);
+  assert.deepEqual(times('The envoy arrived on Monday.', '2024-08-05'), ['Monday=2024-08-05']);
+  assert.deepEqual(times('The talks are scheduled for Thursday.', '2025-01-14'), ['Thursday=2025-01-16']);
+  assert.deepEqual(times('The summit opened last Friday.', '2024-08-05'), ['last Friday=2024-08-02']);
+  assert.deepEqual(times('The vote is set for next Wednesday.', '2025-01-14'), ['next Wednesday=2025-01-15']);
+});
+
+test('months without a year follow the tense; named years and full dates stand', () => {
+  assert.deepEqual(times('The council was formed in May.', '2024-08-05'), ['May=2024-05']);
+  assert.deepEqual(times('The agency reported in February that stocks fell.', '2024-08-05'), ['February=2024-02']);
+  assert.deepEqual(times('Elections will be held in March.', '2024-08-05'), ['March=2025-03']);
+  assert.deepEqual(times('Last December, the envoy resigned.', '2025-01-14'), ['Last December=2024-12']);
+  assert.deepEqual(times('They first met last November.', '2025-01-14'), ['last November=2024-11']);
+  assert.deepEqual(times('The report came out early last month.', '2025-01-14'), ['early last month=2024-12']);
+  assert.deepEqual(times('The treaty was signed on March 3, 2019.', '2024-08-05'), ['March 3, 2019=2019-03-03']);
+  assert.deepEqual(times('The treaty was signed on 3 March 2019.', null), ['3 March 2019=2019-03-03']);
+  assert.deepEqual(times('Prices rose in June 2021.', '2024-08-05'), ['June 2021=2021-06']);
+  assert.deepEqual(times('The deadline is Jan. 20.', '2025-01-14'), ['Jan. 20=2025-01-20']);
+});
+
+test('a lower-case "may" or "march" is not a month', () => {
+  assert.deepEqual(times('Protesters may march on the capital.', '2024-08-05'), []);
+});
+
+test('bare years, but not counts', () => {
+  assert.deepEqual(times('In 2018, the government left the 2015 accord.', '2025-01-14'), ['2018=2018', '2015=2015']);
+  assert.deepEqual(times('The army sent 2000 troops to the border.', '2025-01-14'), []);
+  assert.deepEqual(times('It costs $2000 a month.', '2025-01-14'), []); // a price and a rate, not a year or a duration
+});
+
+test('weeks, quarters, seasons, decades', () => {
+  assert.deepEqual(times('The strike began last week.', '2024-08-05'), ['last week=2024-W31']);
+  assert.deepEqual(times('Exports fell in the third quarter.', '2024-11-20'), ['the third quarter=2024-Q3']);
+  assert.deepEqual(times('Profits rose in the fourth quarter.', '2025-01-14'), ['the fourth quarter=2024-Q4']);
+  assert.deepEqual(times('The offensive stalled last summer.', '2025-01-14'), ['last summer=2024-SU']);
+  assert.deepEqual(times('The dam was built in the 1990s.', '2025-01-14'), ['the 1990s=199']);
+  assert.deepEqual(times('Sales a year earlier had been weaker.', '2024-08-05'), ['a year earlier=2023']);
+});
+
+test('relative days, times of day, and anchored offsets', () => {
+  assert.deepEqual(times('The minister resigned yesterday.', '2024-08-05'), ['yesterday=2024-08-04']);
+  assert.deepEqual(times('The result is due tomorrow.', '2024-08-05'), ['tomorrow=2024-08-06']);
+  assert.deepEqual(times('He will speak tonight.', '2024-08-05'), ['tonight=2024-08-05TNI']);
+  assert.deepEqual(times('The blast hit at 10:35 a.m. Friday.', '2024-08-05'), ['10:35 a.m. Friday=2024-08-02T10:35']);
+  assert.deepEqual(times('The border closed two years ago.', '2024-08-05'), ['two years ago=2022']);
+  assert.deepEqual(times('The ceasefire ended three days ago.', '2024-08-05'), ['three days ago=2024-08-02']);
+});
+
+test('durations, sets and references', () => {
+  assert.deepEqual(times('The war has lasted three years.', '2024-08-05'), ['three years=P3Y']);
+  assert.deepEqual(times('Tension grew over the past decade.', '2024-08-05'), ['the past decade=P10Y']);
+  assert.deepEqual(times('Talks lasted 2 1/2 hours.', '2024-08-05'), ['2 1/2 hours=PT2H30M']);
+  assert.deepEqual(times('The council meets every Monday.', '2024-08-05'), ['every Monday=XXXX-WXX-1']);
+  assert.deepEqual(times('The index is published weekly.', '2024-08-05'), ['weekly=P1W']);
+  assert.deepEqual(times('Prices are now higher than they were recently.', '2024-08-05'), ['now=PRESENT_REF', 'recently=PAST_REF']);
+  assert.deepEqual(times('Peace may come in the future.', '2024-08-05'), ['the future=FUTURE_REF']);
+});
+
+test('expressions anchored to another event are not resolved against the publication date', () => {
+  assert.deepEqual(times('They met a week before the new president takes office.', '2025-01-14'), ['a week=P1W']);
+});
+
+test('extents carry no leading preposition and spans index the text', () => {
+  const text = 'Since May, the two sides have met in Geneva on Monday.';
+  const found = extractTimes(analyzeBase(text), '2025-01-14', matcher);
+  assert.deepEqual(found.map((t) => t.text), ['May', 'Monday']);
+  for (const t of found) {
+    assert.equal(text.slice(t.start, t.end), t.text);
+    assert.ok(t.rule && t.id.startsWith('t'));
+  }
+});
+
+test('without a publication date relative values stay unresolved', () => {
+  assert.deepEqual(times('The envoy arrived on Monday and left in May.', null), ['Monday=XXXX-WXX-1', 'May=XXXX-05']);
+});

@@ -1,0 +1,79 @@
+import type { NlpDoc, TimeExpr } from '../../domain/types.js';
+import { clauseTense, tokenAt, type FutureCues, type Tense } from './clause-tense.js';
+import { RECIPES, type RecipeContext } from './recipes.js';
+import { parseDay } from './resolve-relative.js';
+import type { TimeMatcher } from './time-matcher.js';
+
+const WORD_BEFORE = /([\w'’$€£.-]+)\s*$/;
+
+/**
+ * Finds the temporal expressions of a text and gives each its TimeML type and value, resolving relative ones
+ * ("last week", "on Monday", "in May") against `published` and the tense of their clause.
+ * Pure: one regular-expression scan (all rules alternated, first rule wins at a position), then per match a
+ * recipe from `recipes.ts` that may refuse it (a lower-case "may", "2000 troops").
+ */
+export function extractTimes(doc: NlpDoc, published: string | null, matcher: TimeMatcher): TimeExpr[] {
+  const text = doc.text;
+  const anchor = parseDay(published);
+  const futureCues = futureCueSet(matcher);
+  const out: TimeExpr[] = [];
+  let lastQuarter: { y: number; q: number } | null = null;
+  const regex = matcher.regex;
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(text)) !== null) {
+    const all = m.groups!;
+    const rule = matcher.rules.find((r) => all[r.key] !== undefined);
+    if (!rule) continue;
+    const groups: Record<string, string | undefined> = {};
+    for (const name of rule.groups) groups[name] = all[`${rule.key}_${name}`];
+    const start = m.index;
+    const end = start + m[0].length;
+    let tense: Tense | null = null;
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1]?.toLowerCase().replace(/’/g, "'") ?? '';
+    const ctx: RecipeContext = {
+      lex: matcher.lexicon,
+      anchor,
+      tense: () => (tense ??= clauseTense(doc, start, end, futureCues)),
+      before: before.length > 1 ? before.replace(/\.$/, '') : before,
+      after: text.slice(end, end + 12),
+      pluralNounAfter: () => {
+        const t = doc.tokens[tokenAt(doc, end)];
+        return !!t && t.start >= end && t.pos === 'NOUN' && t.normal !== t.lemma && t.normal.endsWith('s');
+      },
+      lastQuarter,
+    };
+    const recipe = RECIPES[rule.recipe];
+    const result = recipe ? recipe(groups, ctx) : null;
+    if (!result) {
+      // Refused: let a shorter reading start one character on (the next word start).
+      regex.lastIndex = start + 1;
+      continue;
+    }
+    // Only a quarter named outright sets the reference quarter ("a year earlier" must not chain back a year each time).
+    const q = rule.recipe === 'quarter' ? /^(\d{4})-Q(\d)$/.exec(result.value) : null;
+    if (q) lastQuarter = { y: Number(q[1]), q: Number(q[2]) };
+    const expr: TimeExpr = {
+      id: `t${out.length + 1}`,
+      start,
+      end,
+      text: m[0],
+      type: result.type ?? rule.type,
+      value: result.value,
+      rule: rule.id,
+    };
+    if (result.anchored) expr.anchored = true;
+    out.push(expr);
+  }
+  return out;
+}
+
+const cueCache = new WeakMap<TimeMatcher, FutureCues>();
+function futureCueSet(matcher: TimeMatcher): FutureCues {
+  let cues = cueCache.get(matcher);
+  if (!cues) {
+    cues = { alone: new Set(matcher.lexicon.futureCues), withTo: new Set(matcher.lexicon.futureCuesWithTo) };
+    cueCache.set(matcher, cues);
+  }
+  return cues;
+}

@@ -1,0 +1,506 @@
+import type { TimeType } from '../../domain/types.js';
+import type { Tense } from './clause-tense.js';
+import type { TimeLexicon } from './time-lexicon.js';
+import {
+  addDays, addMonths, compareDays, formatDay, formatMonth, formatWeek, isoWeekday, quarterOf, shiftQuarter,
+  weekdayFrom, yearOfMonth, yearOfSeason, type Day,
+} from './resolve-relative.js';
+
+/** What a recipe sees of one match besides its groups. */
+export interface RecipeContext {
+  lex: TimeLexicon;
+  /** Publication date the relative expressions are resolved against; null when unknown. */
+  anchor: Day | null;
+  /** Tense of the clause around the match (computed on demand: most matches never ask). */
+  tense(): Tense;
+  /** Lower-cased word just before the match ("in", "since", "$"...). */
+  before: string;
+  /** Text just after the match (a few characters). */
+  after: string;
+  /** True when the token after the match is a plural common noun ("2000 troops"). */
+  pluralNounAfter(): boolean;
+  /** The latest quarter mentioned earlier in the article ("the third quarter" → "a year ago" is that quarter, a year back). */
+  lastQuarter: { y: number; q: number } | null;
+}
+
+export interface RecipeResult {
+  value: string;
+  type?: TimeType;
+  /** True when the value was computed from the publication date. */
+  anchored?: boolean;
+}
+
+type Groups = Record<string, string | undefined>;
+export type Recipe = (g: Groups, ctx: RecipeContext) => RecipeResult | null;
+
+const lower = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+const word = (s: string | undefined): string => lower(s).replace(/\.$/, '');
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** Calendar names are proper nouns: "may" and "march" in lower case are a verb and a noun. */
+const capitalised = (s: string | undefined): boolean => !!s && s[0] !== s[0]!.toLowerCase();
+
+const PREPOSITIONS = new Set([
+  'in', 'since', 'until', 'till', 'by', 'of', 'from', 'to', 'through', 'during', 'before', 'after', 'between', 'and',
+  'or', 'on', 'early', 'late', 'mid', 'last', 'this', 'next', 'throughout', 'into', 'over', 'around', 'as', 'for',
+]);
+const YEAR_LEADS = new Set([
+  'the', 'in', 'since', 'until', 'till', 'by', 'from', 'to', 'through', 'during', 'before', 'after', 'between', 'and',
+  "'s", 'of', 'for', 'around', 'year', 'early', 'late', 'mid', 'fiscal', 'its', 'his', 'her', 'their', 'a', 'our',
+]);
+const NOT_YEAR_LEADS = new Set(['$', '€', '£', 'no', 'no.', 'number', 'about', 'some', 'nearly', 'over', 'than', 'almost', 'roughly', 'approximately', 'only', 'just', 'least']);
+
+function count(lex: TimeLexicon, n: string | undefined): number | 'X' | null {
+  const w = lower(n);
+  if (w === '') return 1;
+  if (/^\d+(\.\d+)?$/.test(w)) return Number(w);
+  const v = lex.numbers[w];
+  if (v !== undefined) return v;
+  // Compound number words: "twenty four", "thirty-six".
+  const parts = w.split(/[\s-]+/).map((p) => lex.numbers[p]);
+  if (parts.length === 2 && typeof parts[0] === 'number' && typeof parts[1] === 'number') return parts[0] + parts[1];
+  return null;
+}
+
+/** Unit word (any case, plural) → lexicon unit code. */
+function unitOf(lex: TimeLexicon, u: string | undefined): string | null {
+  const w = lower(u);
+  return lex.units[w] ?? lex.units[w.replace(/(ie)?s$/, (m, ie: string | undefined) => (ie ? 'y' : ''))] ?? lex.units[w.replace(/s$/, '')] ?? null;
+}
+
+/** TimeML duration of n units: P3Y, P10Y (decade), PT2H, PXW. */
+const HALF_OF: Record<string, string> = { Y: '6M', M: '15D', D: 'T12H', TH: '30M', TM: '30S' };
+
+function duration(n: number | 'X', unit: string, half = false): string {
+  const m = /^(\d*)(T?)([A-Z]+)$/.exec(unit);
+  if (!m) return 'PX' + unit;
+  const factor = m[1] ? Number(m[1]) : 1;
+  const amount = n === 'X' ? 'X' : String(+(n * factor).toFixed(2));
+  // "2 1/2 years" → P2Y6M; "5 1/2 hours" → PT5H30M.
+  const extra = half && n !== 'X' && factor === 1 ? HALF_OF[m[2] + m[3]] ?? '' : '';
+  return `P${m[2]}${amount}${m[3]}${extra}`;
+}
+
+function tensed(ctx: RecipeContext): Tense {
+  return ctx.tense();
+}
+
+function resolveWeekday(ctx: RecipeContext, wd: number, rel?: string): RecipeResult {
+  const a = ctx.anchor;
+  if (!a) return { value: `XXXX-WXX-${wd}` };
+  let day: Day;
+  if (rel === 'last' || rel === 'past' || rel === 'previous' || rel === 'this past') day = weekdayFrom(a, wd, 'before');
+  else if (rel === 'next' || rel === 'coming' || rel === 'this coming') day = weekdayFrom(a, wd, 'after');
+  else if (rel === 'this') day = tensed(ctx) === 'future' ? weekdayFrom(a, wd, 'after') : weekdayFrom(a, wd, 'sameWeek');
+  else day = tensed(ctx) === 'future' ? weekdayFrom(a, wd, 'after') : weekdayFrom(a, wd, 'onOrBefore');
+  return { value: formatDay(day), anchored: true };
+}
+
+function withPartOfDay(r: RecipeResult, ctx: RecipeContext, pod: string | undefined): RecipeResult {
+  if (!pod) return r;
+  const code = ctx.lex.partsOfDay[lower(pod).replace(/s$/, '')];
+  return code ? { ...r, value: `${r.value}T${code}`, type: 'TIME' } : r;
+}
+
+function monthNumber(ctx: RecipeContext, mon: string | undefined): number | null {
+  return ctx.lex.months[word(mon)] ?? null;
+}
+
+function weekdayNumber(ctx: RecipeContext, wd: string | undefined): number | null {
+  return ctx.lex.weekdays[word(wd)] ?? null;
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * Year of an unyeared month-day: on or after the anchor in a future clause; otherwise the year that puts the day
+ * nearest the anchor ("by Jan. 14" in a January 5 report is this January; "on Dec. 20" in it is last December).
+ */
+function yearOfMonthDay(ctx: RecipeContext, m: number, d: number): number | null {
+  const a = ctx.anchor;
+  if (!a) return null;
+  if (tensed(ctx) === 'future') return compareDays({ y: a.y, m, d }, a) < 0 ? a.y + 1 : a.y;
+  const diff = (m - a.m) * 31 + (d - a.d);
+  return diff > 183 ? a.y - 1 : diff < -183 ? a.y + 1 : a.y;
+}
+
+function dayOrWeekday(ctx: RecipeContext, g: Groups): string | null {
+  if (g.wd) {
+    const wd = weekdayNumber(ctx, g.wd);
+    if (wd === null || !capitalised(g.wd)) return null;
+    return resolveWeekday(ctx, wd).value;
+  }
+  if (g.mon && g.d) {
+    const m = monthNumber(ctx, g.mon);
+    if (m === null) return null;
+    const y = yearOfMonthDay(ctx, m, Number(g.d));
+    return `${y === null ? 'XXXX' : String(y)}-${pad2(m)}-${pad2(Number(g.d))}`;
+  }
+  return ctx.anchor ? formatDay(ctx.anchor) : 'XXXX-XX-XX';
+}
+
+function holidayDay(spec: string, y: number): Day | null {
+  const fixed = /^(\d\d)-(\d\d)$/.exec(spec);
+  if (fixed) return { y, m: Number(fixed[1]), d: Number(fixed[2]) };
+  const nth = /^(\d\d)-W(\d)-(\d)$/.exec(spec);
+  if (!nth) return null;
+  const m = Number(nth[1]);
+  const first: Day = { y, m, d: 1 };
+  const offset = (Number(nth[3]) - isoWeekday(first) + 7) % 7;
+  return addDays(first, offset + 7 * (Number(nth[2]) - 1));
+}
+
+function previousQuarter(a: Day): { y: number; q: number } {
+  return shiftQuarter(a.y, quarterOf(a.m), -1);
+}
+
+export const RECIPES: Record<string, Recipe> = {
+  clock(g, ctx) {
+    let h = Number(g.h);
+    const ap = lower(g.ap).replace(/[.\s]/g, '');
+    if (ap === 'pm' && h < 12) h += 12;
+    if (ap === 'am' && h === 12) h = 0;
+    if (h > 24) return null;
+    const day = dayOrWeekday(ctx, g);
+    if (day === null) return null;
+    return { value: `${day}T${pad2(h)}:${g.mi ?? '00'}`, anchored: !!ctx.anchor };
+  },
+
+  noon(g, ctx) {
+    const day = dayOrWeekday(ctx, g);
+    if (day === null) return null;
+    return { value: `${day}T${lower(g.w) === 'midnight' ? '24:00' : '12:00'}`, anchored: !!ctx.anchor };
+  },
+
+  fullDate(g, ctx) {
+    const m = g.mon ? monthNumber(ctx, g.mon) : Number(g.m);
+    if (m === null || (g.mon && !capitalised(g.mon))) return null;
+    let y = Number(g.y);
+    if (g.y!.length === 2) y += y < 50 ? 2000 : 1900;
+    const d = Number(g.d);
+    if (!validDay(y, m, d)) return null;
+    return { value: `${y}-${pad2(m)}-${pad2(d)}` };
+  },
+
+  ago(g, ctx) {
+    const n = count(ctx.lex, g.n);
+    const unit = unitOf(ctx.lex, g.u);
+    if (n === null || unit === null) return null;
+    const dir = lower(g.dir);
+    const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
+    const a = ctx.anchor;
+    if (n === 'X' || !Number.isInteger(n) || !a) return { value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+    const k = sign * n;
+    switch (unit) {
+      case 'D':
+        return { value: formatDay(addDays(a, k)), anchored: true };
+      case 'W':
+        return { value: formatWeek(addDays(a, 7 * k)), anchored: true };
+      case '2W':
+        return { value: formatWeek(addDays(a, 14 * k)), anchored: true };
+      case 'M':
+        return { value: formatMonth(addMonths(a, k).y, addMonths(a, k).m), anchored: true };
+      case 'Q': {
+        const q = shiftQuarter(a.y, quarterOf(a.m), k);
+        return { value: `${q.y}-Q${q.q}`, anchored: true };
+      }
+      case 'Y':
+        // Financial news compares with the same quarter of an earlier year: "the third quarter … a year earlier".
+        if (ctx.lastQuarter && n === 1) return { value: `${ctx.lastQuarter.y - 1}-Q${ctx.lastQuarter.q}`, anchored: true };
+        return { value: String(a.y + k), anchored: true };
+      case '10Y':
+        return { value: String(a.y + 10 * k), anchored: true };
+      default:
+        return { value: formatDay(a), anchored: true };
+    }
+  },
+
+  quarter(g, ctx) {
+    const ord = ctx.lex.ordinals[lower(g.ord)];
+    if (ord === undefined) return null;
+    const half = lower(g.qh) === 'half';
+    if (half && ord > 2) return null;
+    const a = ctx.anchor;
+    let y: number | null = g.y ? Number(g.y) : g.yr ? Number(g.yr) : null;
+    const rel = lower(g.tyr || g.yrel);
+    if (y === null && a) {
+      y = rel === 'last' ? a.y - 1 : rel === 'next' ? a.y + 1 : a.y;
+      // A past quarter not yet reached this year is last year's ("fourth-quarter results" in a January report).
+      if (!rel && !half && ord > quarterOf(a.m) && tensed(ctx) === 'past') y--;
+    }
+    const value = `${y === null ? 'XXXX' : y}-${half ? 'H' : 'Q'}${ord}`;
+    return { value, anchored: !g.y && !g.yr };
+  },
+
+  duration(g, ctx) {
+    const n = count(ctx.lex, g.n);
+    const unit = unitOf(ctx.lex, g.u);
+    if (n === null || unit === null) return null;
+    const w = lower(g.n);
+    const single = w === 'a' || w === 'an';
+    // "once a week", "$5 a day", "twice a year": frequencies and rates, not durations.
+    if (single && !g.rel && !g.q && /^(once|twice|thrice|times|per|\$|\d)/.test(ctx.before)) return null;
+    if (single && unit.startsWith('T') && unit !== 'TH') return null; // "a second term", "a minute's silence"
+    if ((w === 'some' || w === 'many') && !/s$/i.test(g.u ?? '')) return null;
+    return { value: duration(n, unit, !!g.half) };
+  },
+
+  vagueDuration(g, ctx) {
+    const unit = unitOf(ctx.lex, g.u);
+    return unit ? { value: duration('X', unit.replace(/^\d+/, '')) } : null;
+  },
+
+  unitDuration(g, ctx) {
+    const unit = unitOf(ctx.lex, g.u);
+    return unit ? { value: duration(1, unit) } : null;
+  },
+
+  modThe(g, ctx) {
+    return RECIPES.relative!({ rel: 'this', u: g.u }, ctx);
+  },
+
+  relative(g, ctx) {
+    const rel = lower(g.rel);
+    const u = word(g.u);
+    const k = /^(last|past|previous|this past)$/.test(rel) ? -1 : /^(next|coming|this coming)$/.test(rel) ? 1 : 0;
+    const a = ctx.anchor;
+    const wd = ctx.lex.weekdays[u];
+    if (wd !== undefined) {
+      if (!capitalised(g.u)) return null;
+      return withPartOfDay(resolveWeekday(ctx, wd, rel), ctx, g.pod);
+    }
+    const mon = ctx.lex.months[u];
+    if (mon !== undefined) {
+      if (!capitalised(g.u)) return null;
+      if (!a) return { value: `XXXX-${pad2(mon)}` };
+      const y = k < 0 ? yearOfMonth(a, mon, 'before') : k > 0 ? yearOfMonth(a, mon, 'after') : a.y;
+      return { value: formatMonth(y, mon), anchored: true };
+    }
+    const season = ctx.lex.seasons[u];
+    if (season !== undefined) {
+      if (!a) return { value: `XXXX-${season}` };
+      const y = yearOfSeason(a, season, k < 0 ? 'last' : k > 0 ? 'next' : 'this');
+      return { value: `${y}-${season}`, anchored: true };
+    }
+    if (!a) {
+      const unknown: Record<string, string> = { week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', year: 'XXXX', quarter: 'XXXX-QX' };
+      return { value: unknown[u] ?? (k < 0 ? 'PAST_REF' : k > 0 ? 'FUTURE_REF' : 'PRESENT_REF') };
+    }
+    let value: string;
+    switch (u) {
+      case 'week':
+        value = formatWeek(addDays(a, 7 * k));
+        break;
+      case 'weekend':
+        value = `${formatWeek(addDays(a, 7 * k))}-WE`;
+        break;
+      case 'month': {
+        const m = addMonths({ ...a, d: 1 }, k);
+        value = formatMonth(m.y, m.m);
+        break;
+      }
+      case 'year':
+        value = String(a.y + k);
+        break;
+      case 'quarter': {
+        const q = shiftQuarter(a.y, quarterOf(a.m), k);
+        value = `${q.y}-Q${q.q}`;
+        break;
+      }
+      case 'decade':
+        value = String(Math.floor(a.y / 10) + k);
+        break;
+      case 'century':
+        value = String(Math.floor(a.y / 100) + k);
+        break;
+      default:
+        return null;
+    }
+    return withPartOfDay({ value, anchored: true }, ctx, g.pod);
+  },
+
+  relativePod(g, ctx) {
+    const rel = lower(g.rel);
+    const a = ctx.anchor;
+    const code = ctx.lex.partsOfDay[lower(g.pod)];
+    if (!code) return null;
+    if (!a) return { value: `XXXX-XX-XXT${code}`, type: 'TIME' };
+    const k = rel === 'yesterday' || (rel === 'last' && code === 'NI') ? -1 : rel === 'tomorrow' ? 1 : 0;
+    if (rel === 'last' && code !== 'NI') return null; // "last morning" is not said; "last evening" is rare
+    return { value: `${formatDay(addDays(a, k))}T${code}`, type: 'TIME', anchored: true };
+  },
+
+  deictic(g, ctx) {
+    const w = lower(g.deic);
+    const a = ctx.anchor;
+    if (!a) return { value: w === 'today' ? 'PRESENT_REF' : 'XXXX-XX-XX' };
+    switch (w) {
+      case 'today':
+        return { value: formatDay(a), anchored: true };
+      case 'yesterday':
+        return { value: formatDay(addDays(a, -1)), anchored: true };
+      case 'tomorrow':
+        return { value: formatDay(addDays(a, 1)), anchored: true };
+      default:
+        return { value: `${formatDay(a)}TNI`, type: 'TIME', anchored: true };
+    }
+  },
+
+  monthYear(g, ctx) {
+    const m = monthNumber(ctx, g.mon);
+    if (m === null || !capitalised(g.mon)) return null;
+    return { value: formatMonth(Number(g.y), m) };
+  },
+
+  monthDay(g, ctx) {
+    const m = monthNumber(ctx, g.mon);
+    const d = Number(g.d);
+    if (m === null || !capitalised(g.mon) || !validDay(2000, m, d)) return null;
+    if (g.wd && !capitalised(g.wd)) return null;
+    // "May 5" is safe, but a bare "may" + number is a modal verb in lower case (already refused) — and
+    // "March 20" after a number word is a count ("the March 20 deadline" stays a date).
+    const y = yearOfMonthDay(ctx, m, d);
+    return { value: `${y === null ? 'XXXX' : y}-${pad2(m)}-${pad2(d)}`, anchored: y !== null };
+  },
+
+  holiday(g, ctx) {
+    const spec = ctx.lex.holidays[lower(g.hol)];
+    if (!spec || !capitalised(g.hol)) return null;
+    const a = ctx.anchor;
+    let y = g.y ? Number(g.y) : null;
+    if (y === null && a) {
+      y = a.y;
+      const day = holidayDay(spec, y);
+      if (day && tensed(ctx) === 'past' && compareDays(day, a) > 0) y--;
+      if (day && tensed(ctx) === 'future' && compareDays(day, a) < 0) y++;
+    }
+    if (y === null) return { value: /^\d\d-\d\d$/.test(spec) ? `XXXX-${spec}` : 'XXXX-XX-XX' };
+    const day = holidayDay(spec, y);
+    return day ? { value: formatDay(day), anchored: !g.y } : null;
+  },
+
+  decade(g) {
+    if (g.dec) return { value: g.dec };
+    return { value: `19${g.dd}` };
+  },
+
+  season(g, ctx) {
+    const s = ctx.lex.seasons[lower(g.s)];
+    if (!s) return null;
+    if (!g.y) {
+      if (/^\s+of\b/i.test(ctx.after)) return null; // "the fall of Kabul", "the spring of discontent"
+      const hasThe = g.the !== undefined;
+      if (!hasThe && !g.mod && !/^(in|during|by|until|since|through|over|this|last|next|early|late)$/.test(ctx.before)) return null;
+    }
+    if (g.y) return { value: `${g.y}-${s}` };
+    const a = ctx.anchor;
+    if (!a) return { value: `XXXX-${s}` };
+    const y = yearOfSeason(a, s, tensed(ctx) === 'future' ? 'onOrAfter' : 'onOrBefore');
+    return { value: `${y}-${s}`, anchored: true };
+  },
+
+  theQuarter(g, ctx) {
+    const which = lower(g.which);
+    const a = ctx.anchor;
+    let q = ctx.lastQuarter ?? (a ? (which === 'current' ? { y: a.y, q: quarterOf(a.m) } : previousQuarter(a)) : null);
+    if (!q) return { value: 'XXXX-QX' };
+    if (which === 'year-earlier' || which === 'year-ago') q = { y: q.y - 1, q: q.q };
+    return { value: `${q.y}-Q${q.q}`, anchored: true };
+  },
+
+  yearPeriod(g, ctx) {
+    // "the 1988 quarter", "the 1988 period": the quarter under discussion, in that year.
+    return { value: ctx.lastQuarter ? `${g.y}-Q${ctx.lastQuarter.q}` : g.y! };
+  },
+
+  yearEarlier(g, ctx) {
+    const a = ctx.anchor;
+    if (ctx.lastQuarter && lower(g.u) === 'year') return { value: `${ctx.lastQuarter.y - 1}-Q${ctx.lastQuarter.q}`, anchored: true };
+    if (!a) return { value: 'PAST_REF' };
+    if (lower(g.u) === 'month') {
+      const m = addMonths(a, -1);
+      return { value: formatMonth(m.y, m.m), anchored: true };
+    }
+    return { value: String(a.y - 1), anchored: true };
+  },
+
+  weekend(_g, ctx) {
+    const a = ctx.anchor;
+    if (!a) return { value: 'XXXX-WXX-WE' };
+    const wd = isoWeekday(a);
+    const future = tensed(ctx) === 'future';
+    const k = future ? 0 : wd >= 6 ? 0 : -1;
+    return { value: `${formatWeek(addDays(a, 7 * k))}-WE`, anchored: true };
+  },
+
+  weekdays(g, ctx) {
+    const wd = weekdayNumber(ctx, g.wd);
+    if (wd === null || !capitalised(g.wd)) return null;
+    return withPartOfDay({ value: `XXXX-WXX-${wd}` }, ctx, g.pod);
+  },
+
+  weekday(g, ctx) {
+    const wd = weekdayNumber(ctx, g.wd);
+    if (wd === null || !capitalised(g.wd)) return null;
+    return withPartOfDay(resolveWeekday(ctx, wd), ctx, g.pod);
+  },
+
+  month(g, ctx) {
+    const m = monthNumber(ctx, g.mon);
+    if (m === null || !capitalised(g.mon)) return null;
+    const name = word(g.mon);
+    // A bare month name must read as a date: after a preposition or modifier ("in May", "since March", "early June").
+    if (!g.mod && !PREPOSITIONS.has(ctx.before) && !(ctx.before === 'the' && name !== 'may' && name !== 'march')) return null;
+    if (name.length <= 4 && name !== 'may' && name !== 'june' && name !== 'july' && !g.mon!.endsWith('.')) return null;
+    const a = ctx.anchor;
+    if (!a) return { value: `XXXX-${pad2(m)}` };
+    const tense = tensed(ctx);
+    // Past clause: on or before the publication month; future: on or after; undecided: the nearest such month.
+    const y =
+      tense === 'past' ? yearOfMonth(a, m, 'onOrBefore')
+      : tense === 'future' ? yearOfMonth(a, m, 'onOrAfter')
+      : m - a.m > 6 ? a.y - 1 : a.m - m > 6 ? a.y + 1 : a.y;
+    return { value: formatMonth(y, m), anchored: true };
+  },
+
+  year(g, ctx) {
+    if (!g.mod && !g.fy && !/^the\s+year/i.test(g.y ?? '')) {
+      if (NOT_YEAR_LEADS.has(ctx.before)) return null;
+      if (ctx.pluralNounAfter() && !YEAR_LEADS.has(ctx.before)) return null;
+    }
+    return { value: g.y! };
+  },
+
+  every(g, ctx) {
+    const u = word(g.u);
+    const wd = ctx.lex.weekdays[u];
+    if (wd !== undefined) return { value: `XXXX-WXX-${wd}` };
+    const mon = ctx.lex.months[u];
+    if (mon !== undefined) return { value: `XXXX-${pad2(mon)}` };
+    const season = ctx.lex.seasons[u];
+    if (season !== undefined) return { value: `XXXX-${season}` };
+    const pod = ctx.lex.partsOfDay[u];
+    if (pod !== undefined && u !== 'night') return { value: `XXXX-XX-XXT${pod}` };
+    const unit = unitOf(ctx.lex, g.u);
+    if (!unit) return null;
+    const n = lower(g.n) === 'other' ? 2 : count(ctx.lex, g.n);
+    if (n === null) return null;
+    return { value: duration(n, unit) };
+  },
+
+  frequency(g, ctx) {
+    const unit = unitOf(ctx.lex, g.u);
+    return unit ? { value: duration(1, unit) } : null;
+  },
+
+  setWord(g, ctx) {
+    const v = ctx.lex.setWords[lower(g.sw)];
+    return v ? { value: v } : null;
+  },
+
+  reference(g, ctx) {
+    const v = ctx.lex.references[lower(g.ref)];
+    return v ? { value: v } : null;
+  },
+};
