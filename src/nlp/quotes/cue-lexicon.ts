@@ -8,6 +8,8 @@ export interface CueEntry {
   object: boolean;
   /** A verb of thought, wish or evidence: counts only with a clausal complement. */
   weak: boolean;
+  /** A verb of stance or speech act: its object is the content ("endorsed Clinton", "called for a ban"). */
+  objectContent: boolean;
   /** Fixed word sequence ("according to"); null for verbs. */
   phrase: string[] | null;
 }
@@ -26,6 +28,7 @@ interface RawCue {
   phrase?: unknown;
   object?: unknown;
   weak?: unknown;
+  objectContent?: unknown;
 }
 
 const isWordList = (v: unknown): v is string[] =>
@@ -50,6 +53,7 @@ export function parseCueLexicon(raw: unknown): CueLexicon {
       id: c.id,
       object: c.object === true,
       weak: c.weak === true,
+      objectContent: c.objectContent === true,
       phrase: hasWords ? null : list.map((w) => w.toLowerCase()),
     };
     if (entry.phrase) {

@@ -32,6 +32,9 @@ const ADJUNCT_START = new Set(['ADP', 'ADV', 'PROPN', 'NOUN', 'NUM', 'DET', 'ADJ
 const ATTRIBUTIVE_BEFORE = new Set(['DET', 'PART', 'ADJ']);
 const ATTRIBUTIVE_AFTER = new Set(['NOUN', 'ADJ', 'PROPN']);
 
+const PARTICLES = new Set(['out', 'up', 'for', 'against', 'about']);
+const DASHES = new Set(['―', '—', '–', '-', '--']);
+
 const isVerbal = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
 
 /**
@@ -92,7 +95,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     if (q && !used.has(q)) parts.push(...quoteOf(q, 'direct'));
   };
 
-  for (const s of sentences) {
+  for (const [si, s] of sentences.entries()) {
     const ss = s.tokenStart;
     const se = s.tokenEnd;
     let ce = se;
@@ -140,6 +143,13 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       return true;
     };
 
+    // "WALLACE: If I may, …": a name and a colon open the paragraph (transcripts, headlines).
+    const colon = speakerColon(doc, s, si);
+    if (colon >= 0 && colon + 1 < ce) {
+      const content = indirect(colon + 1, ce);
+      if (content) add({ ...content, cue: { from: colon, to: colon + 1 }, speaker: { from: ss, to: colon }, continued: false, rule: 'quote.colon' }, colon + 1, ce);
+    }
+
     for (let c = ss; c < se; c++) {
       if (inQuote[c]! >= 0) continue;
       const t = tokens[c]!;
@@ -147,7 +157,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       if (phrase) {
         const { entry, to } = phrase;
         const cue = { from: c, to };
-        const speaker = phraseStartingAt(tokens, to, se);
+        const speaker = phraseStartingAt(tokens, to, se) ?? upToComma(to);
         if (!speaker || inside(c)) continue;
         let first = ss;
         while (first < c && (openingAt(first) || CLAUSE_JOIN.has(tokens[first]!.normal) || tokens[first]!.pos === 'CCONJ')) first++;
@@ -172,7 +182,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       const entry = lexicon.verbs.get(t.lemma) ?? lexicon.verbs.get(t.normal);
       if (!entry) continue;
       // "refused to say", "is said to": not an attribution by the subject.
-      if (c > ss && (tokens[c - 1]!.normal === 'to' || tokens[c - 1]!.lemma === 'be')) continue;
+      if (c > ss && (tokens[c - 1]!.normal === 'to' || (tokens[c - 1]!.lemma === 'be' && !/ing$/.test(t.normal)))) continue;
       // A participle used as an adjective ("Tehran's disputed nuclear program", "the released statement").
       if (c > ss && c + 1 < se && ATTRIBUTIVE_BEFORE.has(tokens[c - 1]!.pos) && ATTRIBUTIVE_AFTER.has(tokens[c + 1]!.pos) && /(ed|en)$/.test(tokens[c]!.normal)) continue;
       tryVerb(c, entry);
@@ -183,13 +193,21 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       const rule = `quote.${entry.id}`;
       const participle = /ing$/.test(tokens[c]!.normal) && c > ss && tokens[c - 1]!.text === ',';
       let after = c + 1;
-      while (after < ce && (tokens[after]!.normal === 'out' || tokens[after]!.normal === 'up') && tokens[after]!.pos !== 'NOUN') after++;
+      // Phrasal cues: "pointed out", "called for", "called on", "railed against", "warned about".
+      while (after < ce && (PARTICLES.has(tokens[after]!.normal) || (entry.id === 'call' && tokens[after]!.normal === 'on')) && tokens[after]!.pos !== 'NOUN') after++;
       if (entry.object && after < ce && !COMPLEMENTIZER.has(tokens[after]!.normal) && !openingAt(after)) {
         const object = phraseStartingAt(tokens, after, ce);
         if (object) after = object.to;
       }
-      const subject = participle ? sentenceSubject() : subjectOf(tokens, c, ss);
-      const groupStart = participle ? c : (subject?.from ?? c);
+      let subject = participle ? sentenceSubject() : subjectOf(tokens, c, ss);
+      let borrowed = participle;
+      // "… announced X and said …": a second verb shares the subject of the first.
+      if (!subject && !participle && c - 1 > ss && (tokens[c - 1]!.normal === 'and' || tokens[c - 1]!.normal === 'but')) {
+        if (inside(c)) return;
+        subject = sentenceSubject();
+        borrowed = true;
+      }
+      const groupStart = borrowed ? c : (subject?.from ?? c);
       const container = inside(groupStart);
       if (container) {
         // A cue inside earlier content is embedded ("said polls show …") unless a new clause begins.
@@ -202,21 +220,23 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         container.quote.kind = cut.kind;
         container.to = end;
       }
+      const subjectFirst = subject !== null && subject.to <= c && !borrowed;
       // “…,” he said (…): the quotation just before the speaker and cue is what was said.
-      const groupBefore = subject && !participle && tokens[c - 1] !== undefined && subject.to <= c ? subject.from - 1 : c - 1;
-      if (groupBefore >= ss && !participle) {
-        const b = groupBefore;
-        const closed = closingAt(b) ?? (tokens[b]!.text === ',' ? closingAt(b - 1) : undefined);
+      if (!participle) {
+        const b = subjectFirst ? subject!.from - 1 : c - 1;
+        const closed = b >= ss ? closingAt(b) ?? (tokens[b]!.text === ',' ? closingAt(b - 1) : undefined) : undefined;
         if (closed && !used.has(closed)) {
-          const speaker = subject && subject.to <= c ? subject : phraseStartingAt(tokens, c + 1, se);
+          const speaker = subjectFirst ? subject : phraseStartingAt(tokens, c + 1, se);
           if (speaker && leftContent(b, Math.max(c + 1, speaker.to), cue, speaker, `${rule}.after`)) return;
         }
       }
-      // Speaker, cue, then a quotation: "Gharibabadi said in a post on X, “…”".
-      const q = quotationAfter(after, ce);
-      if (q && !used.has(q) && subject) {
+      // Speaker, cue, then a quotation: "Gharibabadi said in a post on X, “…”"; "Said Ellis: “…”".
+      const inverted = subject ? null : phraseStartingAt(tokens, c + 1, se);
+      const q = quotationAfter(inverted ? inverted.to : after, ce);
+      const speakerFirst = subject ?? inverted;
+      if (q && !used.has(q) && speakerFirst) {
         const parts = quoteOf(q, 'direct');
-        add({ kind: 'direct', parts, cue, speaker: subject, continued: false, rule: `${rule}.direct` }, after, after);
+        add({ kind: 'direct', parts, cue, speaker: speakerFirst, continued: false, rule: `${rule}.direct` }, after, after);
         return;
       }
       // "said in a statement on Monday that …": the content starts at "that".
@@ -229,8 +249,22 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
           if (!ADJUNCT_START.has(tokens[j]!.pos)) break;
         }
       }
+      const leftOpen = subjectFirst && subject!.from - 1 >= ss && (tokens[subject!.from - 1]!.text === ',' || closingAt(subject!.from - 1) !== undefined);
+      // "…, which, Tompkins said, is usually full": an attribution set off by commas inside its content.
+      if (!participle && !entry.weak && leftOpen && tokens[after]?.text === ',' && after + 1 < ce && tokens[subject!.from - 1]!.text === ',') {
+        const left = contentBefore(subject!.from - 1);
+        if (left && after + 2 < ce) {
+          const right = indirect(after + 1, ce);
+          if (right) {
+            const parts = [{ start: tokens[left]!.start, end: tokens[subject!.from - 2]!.end }, ...right.parts];
+            const kind = right.kind === 'mixed' || hasQuoteIn(left, subject!.from - 1) ? 'mixed' : 'indirect';
+            add({ kind, parts, cue, speaker: subject, continued: false, rule: `${rule}.inside` }, left, ce);
+            return;
+          }
+        }
+      }
       // Speaker, cue, then reported content: "X said (that) …", "X told Reuters …".
-      if (subject && after < ce && rightContentOk(after, ce, entry)) {
+      if (subject && after < ce && rightContentOk(after, ce, entry, !leftOpen)) {
         const content = indirect(after, ce);
         if (content) {
           add({ ...content, cue, speaker: subject, continued: false, rule }, after, ce);
@@ -238,17 +272,44 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         }
       }
       if (participle || entry.weak) return;
-      // Content first: "…, X said", "“…,” he added", "…, said X".
+      // “…,” Scott Pruitt, the attorney general of Oklahoma, said: the quotation a few words back.
+      for (let k = c - 1; k > ss && k > c - 30; k--) {
+        const closed = closingAt(k) ?? (tokens[k]!.text === ',' ? closingAt(k - 1) : undefined);
+        if (closed) {
+          const speaker = used.has(closed) ? null : phraseStartingAt(tokens, tokens[k + 1]?.text === ',' ? k + 2 : k + 1, c);
+          if (speaker && leftContent(k, c + 1, cue, speaker, `${rule}.after`)) return;
+          break;
+        }
+        if (openingAt(k) || tokens[k]!.text === ';') break;
+      }
+      // Content first: "…, X said", "…, said X".
       const before = tokens[c - 1];
-      if (before && (before.text === ',' || closingAt(c - 1))) {
+      if (before && before.text === ',') {
         const speaker = phraseStartingAt(tokens, c + 1, se);
         if (speaker) leftContent(c - 1, speaker.to, cue, speaker, `${rule}.after`);
         return;
       }
-      if (subject && subject.from - 1 >= ss) {
-        const b = subject.from - 1;
-        if (tokens[b]!.text === ',' || closingAt(b)) leftContent(b, c + 1, cue, subject, `${rule}.after`);
-      }
+      if (leftOpen) leftContent(subject!.from - 1, c + 1, cue, subject, `${rule}.after`);
+    }
+
+    /** Where content before the comma at `b` starts (after earlier attributions), or null when too short. */
+    function contentBefore(b: number): number | null {
+      const prev = here.length > 0 ? here[here.length - 1]!.to : ss;
+      let from = Math.max(ss, prev);
+      while (from < b && (openingAt(from) || CLAUSE_JOIN.has(tokens[from]!.normal))) from++;
+      return b - from >= 2 ? from : null;
+    }
+
+    function hasQuoteIn(from: number, to: number): boolean {
+      for (let t = from; t < to; t++) if (inQuote[t]! >= 0) return true;
+      return false;
+    }
+
+    /** The words from `from` to the next comma or the clause end, when short enough to name a source. */
+    function upToComma(from: number): TokenRange | null {
+      let k = from;
+      while (k < ce && tokens[k]!.text !== ',' && k < from + 12) k++;
+      return k > from && (k === ce || tokens[k]!.text === ',') ? { from, to: k } : null;
     }
 
     function sentenceSubject(): TokenRange | null {
@@ -258,20 +319,36 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       return phraseStartingAt(tokens, i, se);
     }
 
-    function rightContentOk(after: number, end: number, entry: CueEntry): boolean {
-      const first = tokens[after]!;
-      if (first.text === ',' && !entry.weak) return false;
-      if (first.pos === 'ADP' && !COMPLEMENTIZER.has(first.normal)) return false;
-      if (COMPLEMENTIZER.has(first.normal)) return end - after >= 3;
-      if (openingAt(after)) return true;
-      if (entry.weak && first.pos === 'ADP') return false;
-      // Otherwise the content must read as a clause: a verb before the next comma.
-      for (let j = after; j < end && j < after + 12; j++) {
-        if (tokens[j]!.text === ',' || tokens[j]!.text === ';') return false;
-        if (isVerbal(tokens[j]!) && j > after) return true;
+    function rightContentOk(after: number, end: number, entry: CueEntry, commaOk: boolean): boolean {
+      let first = tokens[after]!;
+      if (first.text === ',') {
+        // "Mr. Obama said, a majority of Americans …": only when no content stands before the speaker.
+        if (entry.weak || !commaOk || after + 1 >= end) return false;
+        first = tokens[after + 1]!;
+        after++;
       }
-      return false;
+      if (COMPLEMENTIZER.has(first.normal)) return end - after >= 3;
+      if (entry.objectContent) return phraseStartingAt(tokens, after, end) !== null;
+      if (openingAt(after)) return true;
+      if (first.pos === 'ADP') return false;
+      let clauseEnd = after;
+      while (clauseEnd < end && tokens[clauseEnd]!.text !== ',' && tokens[clauseEnd]!.text !== ';') clauseEnd++;
+      // The content must read as a clause: a verb before the next comma, or a quotation …
+      for (let j = after + 1; j < clauseEnd; j++) if (isVerbal(tokens[j]!) || openingAt(j)) return true;
+      // … or, after a verb of saying, a longer stretch that the tagger may have misread ("… demands that …").
+      return !entry.weak && clauseEnd - after >= 4 && ADJUNCT_START.has(first.pos) && first.pos !== 'ADV';
     }
+  }
+
+  // “…” ― Steve Quinlan: a quotation signed after a dash.
+  for (const q of marks) {
+    if (used.has(q)) continue;
+    const close = tokenAt(tokens, q.close - 1);
+    if (close < 0 || !DASHES.has(tokens[close + 1]?.text ?? '')) continue;
+    const speaker = phraseStartingAt(tokens, close + 2, tokens.length);
+    if (!speaker || tokens[speaker.from]!.pos !== 'PROPN') continue;
+    used.add(q);
+    out.push({ kind: 'direct', parts: q.parts.map((p) => ({ ...p })), cue: null, speaker, continued: false, rule: 'quote.dash' });
   }
 
   // Quotations no attribution claimed: a whole-sentence quotation goes on in the voice of the last speaker.
@@ -303,6 +380,17 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     while (endTok > lastTok && CLOSING_PUNCT.has(tokens[endTok]!.text)) endTok--;
     return startsSentence && endTok <= lastTok && lastTok - first >= 4;
   }
+}
+
+/** Index of the colon after a one-to-three-word capitalised name that opens a paragraph, or -1. */
+function speakerColon(doc: NlpDoc, s: { tokenStart: number; tokenEnd: number; paragraph: number }, index: number): number {
+  if (index > 0 && doc.sentences[index - 1]!.paragraph === s.paragraph) return -1;
+  for (let k = s.tokenStart; k < s.tokenEnd && k < s.tokenStart + 4; k++) {
+    const t = doc.tokens[k]!;
+    if (t.text === ':') return k > s.tokenStart ? k : -1;
+    if (!/^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET') return -1;
+  }
+  return -1;
 }
 
 /** Index of the token that starts at or covers char `at`; -1 when none. */

@@ -16,6 +16,23 @@ const BETWEEN = new Set(['AUX', 'ADV', 'PART']);
 
 export const isPersonalPronoun = (t: Token): boolean => t.pos === 'PRON' && PERSONAL.has(t.normal);
 
+const NEVER_NAME = new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'NUM']);
+
+/** The tagger sometimes reads a capitalised name as a verb or adjective ("Lynch said"): in a phrase it is a name. */
+function posOf(t: Token): string {
+  if (!NEVER_NAME.has(t.pos) && t.pos !== 'PROPN' && t.pos !== 'NOUN' && /^\p{Lu}/u.test(t.text)) return 'PROPN';
+  return t.pos;
+}
+
+/** Index of the "(" that opens the parenthesis closed at `close`, or -1 ("Mike Pence (R-IN)"). */
+function openingParen(tokens: Token[], close: number, floor: number): number {
+  for (let k = close - 1; k >= floor && k > close - 8; k--) {
+    if (tokens[k]!.text === '(') return k;
+    if (tokens[k]!.text === ')') return -1;
+  }
+  return -1;
+}
+
 const isPossessive = (t: Token): boolean => t.normal === "'s" || t.normal === '’s' || t.normal === "'" || t.normal === '’';
 
 /**
@@ -26,9 +43,16 @@ const isPossessive = (t: Token): boolean => t.normal === "'s" || t.normal === '�
 export function phraseEndingAt(tokens: Token[], end: number, floor: number): TokenRange | null {
   let i = end - 1;
   if (i < floor) return null;
+  // A parenthesis after a name belongs to it: "Rep. Gwen Moore (D-Wis.)".
+  if (tokens[i]!.text === ')') {
+    const open = openingParen(tokens, i, floor);
+    if (open < 0) return null;
+    const np = phraseEndingAt(tokens, open, floor);
+    return np ? { from: np.from, to: end } : null;
+  }
   const last = tokens[i]!;
   if (last.pos === 'PRON') return isPersonalPronoun(last) ? { from: i, to: end } : null;
-  if (!NOMINAL.has(last.pos)) return null;
+  if (!NOMINAL.has(posOf(last))) return null;
   let from = i;
   i--;
   while (i >= floor) {
@@ -39,7 +63,7 @@ export function phraseEndingAt(tokens: Token[], end: number, floor: number): Tok
       from = i;
       break;
     }
-    if (MODIFIER.has(t.pos) || isPossessive(t) || t.text === '-') from = i;
+    if (MODIFIER.has(posOf(t)) || isPossessive(t) || t.text === '-') from = i;
     else if ((t.normal === 'of' || t.normal === 'and' || t.normal === '&') && before && (before.pos === 'PROPN' || before.pos === 'NOUN'))
       from = i;
     else break;
@@ -58,8 +82,15 @@ export function phraseStartingAt(tokens: Token[], start: number, ceiling: number
   let lastNoun = -1;
   while (i < ceiling) {
     const t = tokens[i]!;
-    if (MODIFIER.has(t.pos) || isPossessive(t) || t.text === '-') {
-      if (NOMINAL.has(t.pos)) lastNoun = i;
+    if (MODIFIER.has(posOf(t)) || isPossessive(t) || t.text === '-') {
+      if (NOMINAL.has(posOf(t))) lastNoun = i;
+    } else if (t.text === '(' && lastNoun === i - 1) {
+      // "Pence (R-IN)": keep the parenthesis with the name.
+      let k = i + 1;
+      while (k < ceiling && k < i + 8 && tokens[k]!.text !== ')') k++;
+      if (tokens[k]?.text !== ')') break;
+      lastNoun = k;
+      i = k;
     } else if ((t.normal === 'of' || t.normal === 'and') && lastNoun === i - 1) {
       // joins two nouns ("secretary of state"); checked on the next token
     } else break;
