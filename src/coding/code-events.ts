@@ -26,6 +26,7 @@ const COORD = new Set(['and', ',', 'or', '&']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'finally', 'again', 'also', 'recently', 'reportedly', 'routinely', 'flatly', 'bluntly', 'outright', 'once', 'already', 'still', 'now', 'then', 'jointly']);
 const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'airstrike', 'raid', 'bombing', 'bomb', 'shelling', 'offensive', 'assault', 'fire', 'gunfire', 'ambush']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
+const QUOTE = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
 
 interface Event0 {
   hit: PatternHit;
@@ -99,7 +100,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         if (agent) sourceM = [agent];
       } else {
         sourceM = clauseSubject(t);
-        targetM = objectAfter(tokens, mentions, t, to, false);
+        // Symmetric actions ("met in Geneva") take a place as where, not with whom.
+        targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric);
       }
       if (hit.pattern.target === 'none') targetM = [];
       const sources = sourceM.map((m) => resolve(m, 'source', null));
@@ -138,7 +140,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         f.cameo = fromTable((kind === 'appeal' ? '02' : '10') + intent.slice(2)) ?? f.cameo;
       }
       const innerFirst = kind === 'intent' || kind === 'threat' || kind === 'refuse';
-      if (innerFirst ? e.targets.length > 0 : f.targets.length === 0) f.targets = e.targets;
+      // "warned Tehran would withdraw": an actor of the source's own side before the inner verb is its subject.
+      const ownSide = f.targets.length > 0 && f.targets.every((a) => a.end <= tokens[e.hit.trigger]!.start &&
+        a.actor?.country != null && a.actor.country === f.sources[0]?.actor?.country);
+      if (innerFirst ? e.targets.length > 0 || ownSide : f.targets.length === 0) f.targets = e.targets;
       f.lastToken = Math.max(f.lastToken, e.lastToken);
     }
     // A nominal event right after another event's trigger is that event's object ("condemned the killing of X").
@@ -305,7 +310,7 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
   while (j >= from) {
     const tok = tokens[j]!;
     const w = tok.normal;
-    if (tok.pos === 'AUX' || tok.pos === 'ADV' || tok.pos === 'PART' || TIME_WORDS.has(w) || w === 'to' ||
+    if (tok.pos === 'AUX' || tok.pos === 'ADV' || tok.pos === 'PART' || TIME_WORDS.has(w) || w === 'to' || QUOTE.has(w) ||
       (tok.pos === 'VERB' && (FUTURE.has(lower(tok)) || lower(tok) === 'have' || lower(tok) === 'be'))) j--;
     else if (tok.pos === 'NUM' || (w === 'on' && j + 1 < t && TIME_WORDS.has(tokens[j + 1]!.normal))) j--;
     else break;
@@ -328,6 +333,13 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
   let start = from;
   for (let k = j; k >= from; k--) {
     const tok = tokens[k]!;
+    if (tok.normal === 'whose' || tok.normal === 'who' || tok.normal === 'which') {
+      // "Hezbollah whose commander … was killed": the clause's own actor, else the relative's antecedent.
+      const own = mentions.filter((m) => m.first > k && m.last <= j + 1 && !(m.geo && !m.actor));
+      if (own.length > 0) return withCoordinated(tokens, mentions, own[0]!, j + 1);
+      const ante = [...mentions].reverse().find((m) => m.last <= k && m.last >= k - 3);
+      return ante ? [ante] : [];
+    }
     if (CLAUSE_BREAK.has(tok.normal) || (tok.normal === 'that' && tok.pos === 'SCONJ') || SAY.has(lower(tok)) && tok.pos === 'VERB') {
       start = k + 1;
       break;
@@ -387,7 +399,7 @@ function agentNoun(tokens: Token[], mentions: ActorMention[], hits: PatternHit[]
 }
 
 /** The target: the first actor after the trigger in its clause (and those coordinated with it). */
-function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: number, nominal: boolean): ActorMention[] {
+function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: number, nominal: boolean, placesOnly = false): ActorMention[] {
   let end = to;
   for (let k = t + 1; k < to; k++) {
     const tok = tokens[k]!;
@@ -406,7 +418,8 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
       break;
     }
   }
-  const first = mentions.find((m) => m.first > t && m.last <= end);
+  // A place after "in/at/near" is where it happened, not whom it was done to.
+  const first = mentions.find((m) => m.first > t && m.last <= end && !(placesOnly && m.geo && LOC_PREP.has(tokens[m.first - 1]!.normal)));
   return first ? withCoordinated(tokens, mentions, first, end) : [];
 }
 
@@ -419,7 +432,7 @@ function modalityOf(tokens: Token[], from: number, t: number): Modality {
     const tok = tokens[k]!;
     const w = tok.normal;
     const l = lower(tok);
-    const inGroup = tok.pos === 'AUX' || tok.pos === 'PART' || tok.pos === 'ADV' || w === 'to' ||
+    const inGroup = QUOTE.has(w) || tok.pos === 'AUX' || tok.pos === 'PART' || tok.pos === 'ADV' || w === 'to' ||
       (tok.pos === 'VERB' && (FUTURE.has(l) || l === 'be' || l === 'have')) || TIME_WORDS.has(w) || (tok.pos === 'ADJ' && (w === 'due' || w === 'set'));
     if (!inGroup) break;
     if (NEGATION.has(w) || NEGATION.has(l)) negated = true;
@@ -453,6 +466,8 @@ function crossesBreak(tokens: Token[], a: number, b: number): boolean {
   for (let k = a + 1; k < b; k++) {
     const w = tokens[k]!.normal;
     if (w === ';' || w === 'but' || w === 'while' || w === 'after' || w === 'because') return true;
+    // "blamed Israel and said it will…": another verb starts another predicate.
+    if (tokens[k]!.pos === 'VERB' && SAY.has(lower(tokens[k]!))) return true;
   }
   return false;
 }
@@ -468,6 +483,13 @@ function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: n
     const tok = tokens[k]!;
     if (!(SAY.has(tok.normal) || (tok.pos === 'VERB' && SAY.has(lower(tok))))) continue;
     if (tok.pos === 'NOUN' && tok.normal !== 'statement') continue;
+    // "…, a radio station said": the speaker is between the comma and the verb, or unknown.
+    let comma = -1;
+    for (let c = k - 1; c >= from && c >= k - 8; c--) if (tokens[c]!.normal === ',') { comma = c; break; }
+    if (comma >= 0 && tok.normal !== 'according') {
+      const m = mentions.find((x) => x.first > comma && x.last <= k && !x.pronoun);
+      return { actor: m?.actor ?? null };
+    }
     const before = subjectOf(tokens, mentions, from, k, 0).filter((m) => !m.pronoun);
     if (before.length > 0 && tok.normal !== 'according') return { actor: before[0]!.actor };
     const after = mentions.find((m) => m.first > k && m.first <= k + 6 && !m.pronoun);

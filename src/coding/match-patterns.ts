@@ -62,7 +62,9 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
   }
   // More items first; then the tighter match ("withdraw its inspectors from" → the inspectors pattern); then lexicon order.
   const span = (h: PatternHit): number => h.positions[h.positions.length - 1]! - h.positions[0]!;
-  candidates.sort((x, y) => y.positions.length - x.positions.length || span(x) - span(y) || x.pattern.order - y.pattern.order);
+  // A verb pattern beats a noun pattern of the same length: "reimposed sanctions on Iran" is one act, by its verb.
+  const noun = (h: PatternHit): number => (h.pattern.nominal ? 1 : 0);
+  candidates.sort((x, y) => y.positions.length - x.positions.length || noun(x) - noun(y) || span(x) - span(y) || x.pattern.order - y.pattern.order);
   const used = new Set<number>();
   const hits: PatternHit[] = [];
   for (const c of candidates) {

@@ -1,0 +1,88 @@
+// Unit tests of the event coder on sentences written for this project.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeBase } from '../nlp/analyze-base.js';
+import type { CodedEvent } from '../domain/types.js';
+import { codeEvents } from './code-events.js';
+import { loadActorGazetteer } from './load-actor-gazetteer.js';
+import { loadEventLexicon } from './load-event-lexicon.js';
+import { buildEventLexicon, parsePatterns } from './event-lexicon.js';
+
+const resources = { lexicon: loadEventLexicon(), gazetteer: loadActorGazetteer(), coder: 'brink-test' };
+
+function code(text: string): CodedEvent[] {
+  const article = { id: 'a', url: null, source: null, title: null, published: '2023-03-01', publishedAt: null,
+    publishedEstimated: false, text, origin: 't', format: 'jsonl' as const };
+  return codeEvents({ article, doc: analyzeBase(text), entities: [], times: [], quotes: [], events: [] }, resources);
+}
+const pair = (e: CodedEvent): string => `${e.source?.actor?.country ?? '-'}>${e.target?.actor?.country ?? '-'}`;
+
+test('symmetric meeting of a compound subject gives both directions, with the place', () => {
+  const ev = code('Peru and Chile met in Geneva on Monday.');
+  assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)}`).sort(), ['CONSULT CHL>PER', 'CONSULT PER>CHL']);
+  assert.equal(ev[0]!.location?.name, 'Geneva');
+  assert.equal(ev[0]!.quadclass, 1);
+  assert.equal(ev[0]!.date, '2023-03-01');
+});
+
+test('a source announcing it will punish another is an asserted threat', () => {
+  const ev = code('Chile blamed Peru and said it will punish it.');
+  const threat = ev.find((e) => e.plover === 'THREATEN');
+  assert.ok(threat);
+  assert.equal(pair(threat), 'CHL>PER');
+  assert.equal(threat.modality, 'asserted');
+  assert.ok(ev.some((e) => e.plover === 'ACCUSE' && pair(e) === 'CHL>PER'));
+});
+
+test('a meeting announced by a third party is future and reported', () => {
+  const [e] = code('The Peruvian envoy will also meet Chilean officials, a radio station said.');
+  assert.equal(e?.plover, 'CONSULT');
+  assert.equal(e?.modality, 'future');
+  assert.equal(e?.reported, true);
+});
+
+test('negation and possibility are kept apart from asserted events', () => {
+  assert.equal(code('Peruvian officials have not claimed responsibility.')[0]?.modality, 'negated');
+  assert.equal(code('Chile could attack Peru.')[0]?.modality, 'hypothetical');
+});
+
+test('passive voice: the attacker named in the strike is the source', () => {
+  const ev = code('A Peruvian commander was killed in a Chilean strike on Lima.');
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0]!.plover, 'ASSAULT');
+  assert.equal(pair(ev[0]!), 'CHL>PER');
+});
+
+test('sanctions, sizes and frames get the most specific code', () => {
+  const [s] = code('Peru imposed sanctions on Bolivia.');
+  assert.equal(s?.cameo, '163');
+  assert.equal(s?.plover, 'SANCTION');
+  const [k] = code('Bolivian soldiers killed at least 12 civilians.');
+  assert.deepEqual(k?.size, { dead: 12 });
+  const [t] = code('Chile threatened to cut ties with Peru.');
+  assert.equal(t?.cameo, '1313');
+  assert.equal(pair(t!), 'CHL>PER');
+  const [c] = code('Chile called on Peru to release the prisoners.');
+  assert.equal(c?.plover, 'REQUEST');
+  assert.equal(pair(c!), 'CHL>PER');
+});
+
+test('user patterns add, override and remove shipped ones by id', () => {
+  const shipped = parsePatterns('a.x\t040\tmeet\t\tex\nb.y\t190\tattack\t\tex', 'shipped');
+  const user = parsePatterns('a.x\t042\tmeet\t\tex\nb.y\t-\n', 'user');
+  const lex = buildEventLexicon([...resources.lexicon.cameo.values()], [shipped, user]);
+  assert.deepEqual(lex.patterns.map((p) => `${p.id}:${p.cameo}`), ['a.x:042']);
+  assert.throws(() => parsePatterns('bad\t999x\tmeet', 'f'), /bad cameo/);
+});
+
+test('every CAMEO root 01–20 has a pattern, and every pattern has an id, example and known code', () => {
+  const roots = new Set(resources.lexicon.patterns.map((p) => p.cameo.slice(0, 2)));
+  for (let r = 1; r <= 20; r++) if (r !== 3) assert.ok(roots.has(String(r).padStart(2, '0')), `root ${r}`);
+  for (const p of resources.lexicon.patterns) {
+    assert.ok(p.example.length > 10, p.id);
+    assert.ok(resources.lexicon.cameo.has(p.cameo), p.id);
+  }
+  assert.equal(resources.lexicon.cameo.get('163')?.plover, 'SANCTION');
+  assert.equal(resources.lexicon.cameo.get('021')?.plover, 'REQUEST');
+  assert.equal(resources.lexicon.cameo.get('010')?.plover, null);
+});
