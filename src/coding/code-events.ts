@@ -39,7 +39,7 @@ interface Event0 {
   lastToken: number;
 }
 
-const lower = (t: Token): string => t.lemma.toLowerCase();
+const lower = (t: Token): string => (t.lemma ?? t.normal).toLowerCase();
 const isGroupSep = (t: Token): boolean => COORD.has(t.normal);
 
 /** Codes the events of one analysed article. */
@@ -367,7 +367,7 @@ function modifierActors(tokens: Token[], mentions: ActorMention[], from: number,
 
 function isPassive(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
-  if (trig.normal === trig.lemma.toLowerCase() && !/(ed|en|wn|ht)$/.test(trig.normal)) return false;
+  if (trig.normal === lower(trig) && !/(ed|en|wn|ht)$/.test(trig.normal)) return false;
   for (let k = t - 1; k >= from && k >= t - 3; k--) {
     const tok = tokens[k]!;
     if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;

@@ -34,7 +34,7 @@ export function findEventSize(tokens: Token[], from: number, to: number): EventS
     let best = 99;
     for (let j = Math.max(from, i - 4); j < Math.min(to, i + 6); j++) {
       const w = tokens[j]!;
-      const forms = [w.normal, w.lemma.toLowerCase()];
+      const forms = [w.normal, (w.lemma ?? w.normal).toLowerCase()];
       const d = Math.abs(j - i);
       if (d >= best) continue;
       if (forms.some((f) => DEAD.has(f))) (kind = 'dead'), (best = d);

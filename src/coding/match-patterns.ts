@@ -15,7 +15,7 @@ const GAP = 6;
 const CLAUSE_STOP = new Set([';', ':', '.', '?', '!']);
 
 const has = (item: PatternItem, t: Token): boolean =>
-  !item.gap && (item.forms.has(t.normal) || item.forms.has(t.lemma.toLowerCase()));
+  !item.gap && (item.forms.has(t.normal) || item.forms.has((t.lemma ?? t.normal).toLowerCase()));
 
 function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): number[] | null {
   const positions = [i];
@@ -50,7 +50,7 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const a = lexicon.byFirst.get(t.normal);
-    const lemma = t.lemma.toLowerCase();
+    const lemma = (t.lemma ?? t.normal).toLowerCase();
     const b = lemma !== t.normal ? lexicon.byFirst.get(lemma) : undefined;
     for (const list of [a, b]) {
       if (!list) continue;
