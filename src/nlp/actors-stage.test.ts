@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, Entity, EntityType } from '../domain/types.js';
+import type { AnalysisState } from '../pipeline/analysis-state.js';
+import { analyzeBase } from './analyze-base.js';
+import { createActorsStage } from './actors-stage.js';
+import { loadGazetteer, parseActorFile } from './load-gazetteer.js';
+import { buildGazetteer } from './gazetteer.js';
+import { resolveActorForSpan } from './resolve-actor-for-span.js';
+import { resolvePronoun } from './resolve-pronoun.js';
+import { geoForSpan } from './geo-for-span.js';
+
+const gaz = loadGazetteer();
+const stage = createActorsStage(gaz);
+
+/** Runs the actors stage on text; `tagged` are hand-made tagger spans (by their text, first occurrence). */
+function run(text: string, tagged: Array<[string, EntityType]> = [], g = gaz): AnalysisState {
+  const article: Article = { id: 't', url: null, source: null, title: null, published: '2025-03-01', publishedAt: null, publishedEstimated: false, text, origin: 't', format: 'jsonl' };
+  const entities: Entity[] = tagged.map(([s, type], i) => {
+    const start = text.indexOf(s);
+    assert.ok(start >= 0, s);
+    return { id: `x${i}`, start, end: start + s.length, text: s, type, actor: null, geo: null, rule: 'tagger' };
+  });
+  const state: AnalysisState = { article, doc: analyzeBase(text), entities, times: [], quotes: [], events: [] };
+  (g === gaz ? stage : createActorsStage(g)).run(state);
+  return state;
+}
+
+function entity(state: AnalysisState, text: string, nth = 0): Entity {
+  const found = state.entities.filter((e) => e.text === text);
+  assert.ok(found[nth], `no entity ${JSON.stringify(text)} in ${state.entities.map((e) => e.text).join(' | ')}`);
+  return found[nth]!;
+}
+
+function span(state: AnalysisState, phrase: string) {
+  const start = state.doc.text.indexOf(phrase);
+  assert.ok(start >= 0, phrase);
+  return resolveActorForSpan(state, start, start + phrase.length);
+}
+
+test('gazetteer entities: countries, demonyms, cities, organisations, no overlap with the tagger', () => {
+  const s = run('The Brazilian delegation flew from Lisbon to Nairobi, where the NATO envoy met officials of Kenya and the African Union.', [['African Union', 'ORG']]);
+  assert.equal(entity(s, 'Brazilian').type, 'NORP');
+  assert.equal(entity(s, 'Brazilian').rule, 'gazetteer.demonym');
+  assert.equal(entity(s, 'Lisbon').type, 'GPE');
+  assert.equal(entity(s, 'Kenya').rule, 'gazetteer.country');
+  assert.equal(entity(s, 'NATO').actor?.code, 'IGOWSTNAT');
+  // The tagger's span is kept, not duplicated, and still resolved from the gazetteer.
+  assert.equal(s.entities.filter((e) => e.text.includes('African Union')).length, 1);
+  assert.equal(entity(s, 'African Union').actor?.code, 'IGOAFR');
+  assert.deepEqual(s.entities.map((e) => e.id), s.entities.map((_, i) => `e${i + 1}`));
+  // Lower-case words that spell a name are not names: "us", "chad" in running text.
+  const t = run('Tell us what the chad in the ballot meant.');
+  assert.equal(t.entities.length, 0);
+});
+
+test('a city inside a longer name is not a city', () => {
+  const s = run('Officials signed the Paris Agreement while Michael Jackson songs played.');
+  assert.ok(!s.entities.some((e) => e.text === 'Paris' || e.text === 'Jackson'));
+});
+
+test('actor codes from titles, demonyms and organisations before the name', () => {
+  const s = run('Ukrainian Foreign Minister Olena Petrenko met European Union envoy Karl Lindqvist and Turkish army commander Emre Yilmaz.');
+  assert.deepEqual(pick(entity(s, 'Olena Petrenko')), { code: 'UKRGOV', country: 'UKR' });
+  assert.deepEqual(pick(entity(s, 'Karl Lindqvist')), { code: 'IGOEUREEC', country: 'EUR' });
+  assert.deepEqual(pick(entity(s, 'Emre Yilmaz')), { code: 'TURMIL', country: 'TUR' });
+  assert.equal(entity(s, 'Olena Petrenko').rule, 'gazetteer.title-person');
+  assert.match(entity(s, 'Olena Petrenko').actor!.id, /^person:ukr:olena-petrenko$/);
+});
+
+test('actor codes from an apposition, and a group named in it wins', () => {
+  const s = run('Brigadier General Omar Haddad, a senior Islamic Revolutionary Guard Corps (IRGC) officer who runs logistics, spoke. Nadia Karim, the secretary of Egypt\'s security council, replied.', [['Nadia Karim', 'PERSON']]);
+  assert.deepEqual(pick(entity(s, 'Omar Haddad')), { code: 'IRNMIL', country: 'IRN' });
+  assert.deepEqual(pick(entity(s, 'Nadia Karim')), { code: 'EGYGOV', country: 'EGY' });
+  // The acronym refers back to its expansion.
+  assert.equal(entity(s, 'IRGC').corefOf, entity(s, 'Islamic Revolutionary Guard Corps').id);
+});
+
+test('unknown parts are left out, never guessed', () => {
+  const s = run('The talks were chaired by Lina Moreau, a veteran mediator.', [['Lina Moreau', 'PERSON']]);
+  assert.deepEqual(pick(entity(s, 'Lina Moreau')), { code: '', country: null });
+  const t = run('Officials said Chilean mediator Pablo Rios arrived.', [['Pablo Rios', 'PERSON']]);
+  assert.deepEqual(pick(entity(t, 'Pablo Rios')), { code: 'CHL', country: 'CHL' });
+  assert.deepEqual(pick(entity(t, 'Chilean')), { code: 'CHL', country: 'CHL' });
+});
+
+test('demonyms with a role noun, and countries, code the group', () => {
+  const s = run('Polish officials denied it, and a Polish strike hit the depot; Norway objected.');
+  assert.deepEqual(pick(entity(s, 'Polish')), { code: 'POLGOV', country: 'POL' });
+  assert.deepEqual(pick(entity(s, 'Polish', 1)), { code: 'POLMIL', country: 'POL' });
+  assert.deepEqual(entity(s, 'Norway').actor, { id: 'country:NOR', name: 'Norway', code: 'NOR', country: 'NOR' });
+});
+
+test('coreference: surnames to full names, across the article', () => {
+  const s = run('Defense Minister Tomas Varga of Hungary arrived on Monday.\nVarga later met Prime Minister Anna Kowalczyk. Kowalczyk said little.');
+  const full = entity(s, 'Tomas Varga');
+  const short = entity(s, 'Varga');
+  assert.equal(short.corefOf, full.id);
+  assert.equal(short.rule, 'coref.surname');
+  assert.deepEqual(short.actor, full.actor);
+  assert.equal(entity(s, 'Kowalczyk').corefOf, entity(s, 'Anna Kowalczyk').id);
+});
+
+test('resolvePronoun: subject of the sentence, else of the nearest earlier sentence', () => {
+  const s = run('Foreign Minister Lars Dahl met envoy Ingrid Berg in Oslo.\n"We made progress," he told reporters. Denmark said it would respond.');
+  const he = s.doc.tokens.findIndex((t) => t.normal === 'he');
+  assert.equal(resolvePronoun(s, he)?.text, 'Lars Dahl');
+  const it = s.doc.tokens.findIndex((t) => t.normal === 'it');
+  assert.equal(resolvePronoun(s, it)?.text, 'Denmark');
+  const we = s.doc.tokens.findIndex((t) => t.normal === 'we');
+  assert.equal(resolvePronoun(s, we), null);
+});
+
+test('resolveActorForSpan: noun phrases without names, descriptions and pronouns', () => {
+  const s = run('President Amara Diallo of Senegal opened the summit. Senior Russian officials, the Japanese foreign ministry and Iraqi protesters all reacted; the army stayed away. Later the Senegalese president left, and he flew home.');
+  assert.equal(span(s, 'Senior Russian officials')?.code, 'RUSGOV');
+  assert.equal(span(s, 'the Japanese foreign ministry')?.code, 'JPNGOV');
+  assert.equal(span(s, 'Iraqi protesters')?.code, 'IRQOPP');
+  assert.deepEqual(pick({ actor: span(s, 'the army') }), { code: 'MIL', country: null });
+  // "the Senegalese president" is the president the article named.
+  assert.equal(span(s, 'the Senegalese president')?.name, 'Amara Diallo');
+  assert.equal(span(s, 'the Senegalese president')?.code, 'SENGOV');
+  const he = s.doc.text.indexOf('he flew');
+  assert.equal(resolveActorForSpan(s, he, he + 2)?.name, 'Amara Diallo');
+  assert.equal(span(s, 'summit'), null);
+});
+
+test('geo: countries at their country point, cities by population and context', () => {
+  const s = run('Delegates from Switzerland met in Geneva, then in Paris, Texas, and in Paris.');
+  const ch = entity(s, 'Switzerland').geo!;
+  assert.equal(ch.country, 'CHE');
+  assert.ok(Math.abs(ch.lat - 46.8) < 1 && Math.abs(ch.lon - 8.2) < 1.5, 'country point near the centre, not Bern');
+  assert.equal(entity(s, 'Geneva').geo?.country, 'CHE');
+  assert.equal(entity(s, 'Paris', 0).geo?.country, 'USA');
+  assert.equal(entity(s, 'Paris', 1).geo?.country, 'FRA');
+  assert.ok(entity(s, 'Paris', 1).geo?.geonameid);
+});
+
+test('geo: Georgia is the US state among US places, the country otherwise', () => {
+  const us = run('Storms hit Alabama and Georgia before reaching Tennessee.');
+  assert.equal(entity(us, 'Georgia').geo?.country, 'USA');
+  const caucasus = run('Armenia and Georgia held border talks.');
+  assert.equal(entity(caucasus, 'Georgia').geo?.country, 'GEO');
+  // A place the gazetteer does not know stays unresolved.
+  const none = run('They reached Zorblatt Valley.', [['Zorblatt Valley', 'LOC']]);
+  assert.equal(entity(none, 'Zorblatt Valley').geo, null);
+  assert.equal(geoForSpan(caucasus, caucasus.doc.text.indexOf('Armenia'), caucasus.doc.text.indexOf('Armenia') + 7)?.country, 'ARM');
+});
+
+test('user actor files (JSON and TSV) add actors without code changes', () => {
+  const tsv = 'id\ttype\tcode\tcountry\tnames\nperson:fra:claire-dubois\tPERSON\tFRAGOV\tFRA\tClaire Dubois|Dubois\n';
+  const extra = parseActorFile(tsv, 'user.tsv');
+  assert.equal(extra[0]!.names[1], 'Dubois');
+  const json = '{"actors":[{"id":"org:xyz-front","type":"ORG","code":"SDNREB","country":"SDN","names":["Xyz Front"]}]}';
+  const g = buildGazetteer({ ...gaz.data, actors: [...gaz.data.actors, ...extra, ...parseActorFile(json, 'user.json')] });
+  const s = run('Claire Dubois condemned the Xyz Front.', [], g);
+  assert.deepEqual(pick(entity(s, 'Claire Dubois')), { code: 'FRAGOV', country: 'FRA' });
+  assert.equal(entity(s, 'Xyz Front').actor?.code, 'SDNREB');
+  assert.throws(() => parseActorFile('{"actors":[{"id":"x","type":"ORG","code":"bad","names":["X"]}]}', 'bad.json'), /code/);
+});
+
+function pick(e: { actor: { code: string; country: string | null } | null }) {
+  return e.actor ? { code: e.actor.code, country: e.actor.country } : null;
+}

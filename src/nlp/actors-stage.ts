@@ -1,0 +1,209 @@
+// The `actors` stage: runs right after the entity tagger. Adds gazetteer entities the tagger missed,
+// links mentions that refer back (surnames, acronyms), gives every PERSON/ORG/GPE/NORP mention an actor
+// reference and every GPE/LOC/FAC mention a geo. Pure: the gazetteer is loaded at the edge and passed in.
+import type { ActorRef, Entity, Token } from '../domain/types.js';
+import type { AnalysisState, Stage } from '../pipeline/analysis-state.js';
+import { countryActor, isCapitalised, setActorContext, slug, tokenRangeOf, type ActorContext, type PersonInfo } from './actor-context.js';
+import { apposition, ofPhrase, preModifiers } from './descriptor-windows.js';
+import { codeOf, describeTokens, EMPTY_DESCRIPTION, mergeDescriptions, type Description } from './describe-tokens.js';
+import { fold, placeKey, type Gazetteer, type NameTarget } from './gazetteer.js';
+import { nameAt, roleAt, rolesIn, type RoleHit } from './match-names.js';
+import { isUnambiguousPlace, resolvePlace, type GeoContext } from './resolve-geo.js';
+import { tagNames } from './tag-names.js';
+
+export function createActorsStage(gaz: Gazetteer): Stage {
+  return { name: 'actors', run: (state) => runActors(state, gaz) };
+}
+
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+
+/** The gazetteer target a whole entity names, if any ("Iran" → the country). */
+function fullTarget(gaz: Gazetteer, tokens: Token[], ts: number, te: number): NameTarget | null {
+  if (te <= ts) return null;
+  const m = nameAt(gaz, tokens, ts, te);
+  return m && m.te === te ? m.entry.target : null;
+}
+
+function actorFromEntry(t: NameTarget & { kind: 'actor' }): ActorRef {
+  return { id: t.actor.id, name: t.actor.names[0]!, code: t.actor.code, country: t.actor.country };
+}
+
+/** Role words right after a name or demonym, up to the noun phrase's end ("Israeli | officials have"). */
+function followingHead(gaz: Gazetteer, tokens: Token[], te: number): RoleHit | null {
+  const sentence = tokens[te - 1]?.sentence;
+  let k = te;
+  while (k < tokens.length && k - te < 4) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || !(t.pos === 'NOUN' || t.pos === 'ADJ' || (t.pos === 'PROPN' && !isCapitalised(t)))) break;
+    k++;
+  }
+  const roles = rolesIn(gaz, tokens, te, k);
+  return roles.length > 0 ? roles[roles.length - 1]! : null;
+}
+
+export function runActors(state: AnalysisState, gaz: Gazetteer): void {
+  const { tokens, text } = state.doc;
+  const { targets } = tagNames(gaz, text, tokens, state.entities);
+  const entities = state.entities.sort((a, b) => a.start - b.start || b.end - a.end);
+  entities.forEach((e, i) => (e.id = `e${i + 1}`));
+
+  const ctx: ActorContext = {
+    gaz,
+    tokenRange: new Map(),
+    entityAt: new Array<Entity | undefined>(tokens.length),
+    targets: new Map(),
+    persons: [],
+    countries: new Set(),
+  };
+  for (const e of entities) {
+    const range = tokenRangeOf(tokens, e.start, e.end);
+    ctx.tokenRange.set(e.id, range);
+    for (let k = range[0]; k < range[1]; k++) ctx.entityAt[k] ??= e;
+    const t = targets.get(e) ?? fullTarget(gaz, tokens, range[0], range[1]);
+    if (t) ctx.targets.set(e.id, t);
+  }
+  setActorContext(state, ctx);
+
+  // Organisations, places and nationality words first: persons are described by them.
+  const acronymOf = new Map<string, Entity>();
+  for (const e of entities) {
+    if (e.type === 'PERSON') continue;
+    const [ts, te] = ctx.tokenRange.get(e.id)!;
+    const t = ctx.targets.get(e.id);
+    // An acronym defined right after this name: "(IRGC)" refers back to it.
+    if (tokens[te]?.text === '(' && tokens[te + 2]?.text === ')') acronymOf.set(tokens[te + 1]!.text, e);
+    const expansion = acronymOf.get(e.text);
+    if (expansion && expansion !== e) e.corefOf = expansion.id;
+    if (t?.kind === 'country') e.actor = countryActor(gaz, t.country.a3, null);
+    else if (t?.kind === 'demonym') {
+      const head = followingHead(gaz, tokens, te);
+      e.actor = countryActor(gaz, t.country.a3, head ? head.match.role.type : null);
+      if (head) e.actor.name = text.slice(e.start, tokens[head.te - 1]!.end);
+    } else if (t?.kind === 'actor') e.actor = actorFromEntry(t);
+    else if (t?.kind === 'region' && t.region.code) e.actor = { id: t.region.id, name: t.region.names[0]!, code: t.region.code, country: t.region.code };
+    else if (expansion?.actor) e.actor = { ...expansion.actor };
+    else if (e.type === 'ORG') e.actor = describeOrg(ctx, tokens, e, ts, te);
+  }
+
+  // Persons: a known person, else what the titles and appositions around the name say.
+  const roleCover = (i: number): boolean => inRolePhrase(gaz, tokens, i);
+  for (const e of entities) {
+    if (e.type !== 'PERSON') continue;
+    const [ts, te] = ctx.tokenRange.get(e.id)!;
+    const t = ctx.targets.get(e.id);
+    const { from, owner } = preModifiers(tokens, ts, ctx.entityAt, roleCover);
+    const pre = describeTokens(ctx, tokens, from, ts);
+    const ownerDesc = owner ? describeTokens(ctx, tokens, owner[0], owner[1]) : EMPTY_DESCRIPTION;
+    const [as, ae] = apposition(tokens, te);
+    const [os, oe] = ofPhrase(tokens, te, ctx.entityAt);
+    const app = mergeDescriptions(describeTokens(ctx, tokens, as, ae), describeTokens(ctx, tokens, os, oe));
+    // Coordinated names share the first one's description: "ministers Kazem Gharibabadi and Majid Takht-Ravanchi".
+    const prevTok = tokens[ts - 1];
+    const prevPerson = prevTok && (prevTok.normal === 'and' || prevTok.text === ',') ? ctx.entityAt[ts - 2] : undefined;
+    const desc: Description = mergeDescriptions(mergeDescriptions(pre, ownerDesc), app);
+    const head = pre.roles.length > 0 ? pre.roles[pre.roles.length - 1]! : app.roles[0] ?? null;
+    if (prevPerson?.type === 'PERSON' && !head && !desc.country && !desc.org) {
+      const info = ctx.persons.find((p) => p.entity === prevPerson);
+      if (info && prevPerson.actor) {
+        e.actor = { id: personId(e.text, prevPerson.actor.country), name: e.text, code: prevPerson.actor.code, country: prevPerson.actor.country };
+        ctx.persons.push({ entity: e, roles: new Set(info.roles) });
+        continue;
+      }
+    }
+    const roles = new Set<string>();
+    for (const r of [...pre.roles, ...app.roles]) if (r.match.role.person) roles.add(r.match.tokens.join(' '));
+    if (t?.kind === 'actor') {
+      e.actor = actorFromEntry(t);
+    } else {
+      const code = codeOf(desc, head);
+      e.actor = { id: personId(e.text, code?.country ?? null), name: e.text, code: code?.code ?? '', country: code?.country ?? null };
+    }
+    ctx.persons.push({ entity: e, roles });
+  }
+  linkPersons(ctx.persons);
+
+  // Places: countries the article names decide among places of the same name.
+  const geoCtx: GeoContext = { countries: ctx.countries, admin1: new Set() };
+  for (const e of entities) {
+    if (e.actor?.country && (e.type === 'NORP' || (e.type === 'GPE' && ctx.targets.get(e.id)?.kind === 'country' && isUnambiguousPlace(gaz, e.text)))) {
+      ctx.countries.add(e.actor.country);
+    }
+    if (PLACE_TYPES.has(e.type)) {
+      const only = isUnambiguousPlace(gaz, e.text);
+      if (only?.kind === 'city') ctx.countries.add(only.city.country);
+      else if (only?.kind === 'region' && only.region.country) {
+        ctx.countries.add(only.region.country);
+        if (only.region.admin1) geoCtx.admin1.add(`${only.region.country}/${only.region.admin1}`);
+      }
+    }
+  }
+  for (const e of entities) {
+    if (!PLACE_TYPES.has(e.type)) continue;
+    const [, te] = ctx.tokenRange.get(e.id)!;
+    // "Paris, Texas": a place right after a comma qualifies this one.
+    const next = tokens[te]?.text === ',' ? ctx.entityAt[te + 1] : undefined;
+    const qualifier = next && PLACE_TYPES.has(next.type) ? gaz.places.get(placeKey(next.text)) : undefined;
+    const r = resolvePlace(gaz, e.text, { ...geoCtx, qualifier });
+    e.geo = r ? r.geo : null;
+  }
+}
+
+/** Whether token i lies inside a role phrase ("defense | minister", "security council"). */
+function inRolePhrase(gaz: Gazetteer, tokens: Token[], i: number): boolean {
+  for (let s = Math.max(0, i - 3); s <= i; s++) {
+    const hit = roleAt(gaz, tokens, s, tokens.length);
+    if (hit && hit.te > i) return true;
+  }
+  return false;
+}
+
+/** Registry-style person id; the country, when known, keeps namesakes of different countries apart. */
+export function personId(name: string, country: string | null): string {
+  const s = slug(name) || 'unnamed';
+  return country ? `person:${country.toLowerCase()}:${s}` : `person:${s}`;
+}
+
+/**
+ * Mentions of one person (full name, then surname or repeated name) form a chain: each later mention
+ * points at the first (`corefOf`) and all share the most specific actor any mention of the chain supports.
+ */
+function linkPersons(persons: PersonInfo[]): void {
+  const chains: PersonInfo[][] = [];
+  for (const p of persons) {
+    const words = p.entity.text.split(/\s+/).map(fold);
+    const chain = chains.find((c) => {
+      const head = c[0]!.entity.text.split(/\s+/).map(fold);
+      return words.length <= head.length && words.every((w, i) => head[head.length - words.length + i] === w);
+    });
+    if (chain) {
+      p.entity.corefOf = chain[0]!.entity.id;
+      chain.push(p);
+    } else chains.push([p]);
+  }
+  for (const chain of chains) {
+    let best: ActorRef | null = null;
+    for (const p of chain) {
+      const a = p.entity.actor;
+      if (a && (!best || a.code.length > best.code.length)) best = a;
+    }
+    const roles = new Set<string>();
+    for (const p of chain) for (const r of p.roles) roles.add(r);
+    const name = chain[0]!.entity.text;
+    for (const p of chain) {
+      p.roles = roles;
+      if (best) p.entity.actor = { ...best, name: best.id.startsWith('person:') ? name : best.name, id: best.id.startsWith('person:') ? personId(name, best.country) : best.id };
+    }
+  }
+}
+
+/** An organisation the gazetteer does not know: country and type from its name and the words around it. */
+function describeOrg(ctx: ActorContext, tokens: Token[], e: Entity, ts: number, te: number): ActorRef {
+  const inside = describeTokens(ctx, tokens, ts, te);
+  const { from } = preModifiers(tokens, ts, ctx.entityAt, (i) => inRolePhrase(ctx.gaz, tokens, i));
+  const pre = describeTokens(ctx, tokens, from, ts);
+  const desc = mergeDescriptions(inside, pre);
+  const head = inside.roles.length > 0 ? inside.roles[inside.roles.length - 1]! : followingHead(ctx.gaz, tokens, te);
+  const code = codeOf({ ...desc, org: null }, head);
+  const country = code?.country ?? null;
+  return { id: `org:${country ? country.toLowerCase() + ':' : ''}${slug(e.text) || 'unnamed'}`, name: e.text, code: code?.code ?? '', country };
+}

@@ -1,0 +1,57 @@
+// Reads who a run of descriptive tokens says someone is: the country (demonym, country name, possessive),
+// a known organisation, and the role phrases ("Russian Defense Minister", "a senior IRGC commander").
+import type { ActorRef, Token } from '../domain/types.js';
+import type { ActorContext } from './actor-context.js';
+import { nameAt, rolesIn, type RoleHit } from './match-names.js';
+
+export interface Description {
+  country: string | null;
+  /** A known organisation or group the tokens name, with its code. */
+  org: ActorRef | null;
+  roles: RoleHit[];
+}
+
+export const EMPTY_DESCRIPTION: Description = { country: null, org: null, roles: [] };
+
+/** Organisation and country named in [from, to): gazetteer names first, then resolved entities there. */
+export function describeTokens(ctx: ActorContext, tokens: Token[], from: number, to: number): Description {
+  let country: string | null = null;
+  let org: ActorRef | null = null;
+  for (let i = from; i < to; i++) {
+    const e = ctx.entityAt[i];
+    if (e && e.type !== 'PERSON' && e.actor && e.actor.code !== '') {
+      const range = ctx.tokenRange.get(e.id);
+      if (e.type === 'ORG' && !org) org = e.actor;
+      else if (!country && e.actor.country && (e.type === 'GPE' || e.type === 'NORP')) country = e.actor.country;
+      if (range) {
+        i = Math.max(i, range[1] - 1);
+        continue;
+      }
+    }
+    const m = nameAt(ctx.gaz, tokens, i, to);
+    if (!m) continue;
+    const t = m.entry.target;
+    if (t.kind === 'actor' && t.actor.type !== 'PERSON' && !org) {
+      org = { id: t.actor.id, name: t.actor.names[0]!, code: t.actor.code, country: t.actor.country };
+    } else if ((t.kind === 'country' || t.kind === 'demonym') && !country) country = t.country.a3;
+    i = m.te - 1;
+  }
+  return { country, org, roles: rolesIn(ctx.gaz, tokens, from, to) };
+}
+
+/**
+ * The actor code a description supports: a known organisation's own code ("IRGC commander" → IRNMIL);
+ * else country + role type of the head role ("Russian Defense Minister" → RUSGOV). Unknown parts are left
+ * out: "Iranian" → IRN, "the army" → MIL; nothing known → null.
+ */
+export function codeOf(d: Description, head: RoleHit | null): { code: string; country: string | null } | null {
+  if (d.org) return { code: d.org.code, country: d.org.country };
+  const type = head ? head.match.role.type : '';
+  if (!d.country && !type) return null;
+  return { code: (d.country ?? '') + type, country: d.country };
+}
+
+/** Merges two descriptions, the first winning where both know something. */
+export function mergeDescriptions(a: Description, b: Description): Description {
+  return { country: a.country ?? b.country, org: a.org ?? b.org, roles: a.roles.length > 0 ? a.roles : b.roles };
+}

@@ -1,0 +1,185 @@
+// Adds the entities the tagger missed: gazetteer names, persons named after a title ("Defense Minister
+// Sergei Shoigu", "diplomat Enrique Mora"), later surname mentions of persons ("Shoigu") and acronyms
+// defined in parentheses ("… Guard Corps (IRGC)"). Never overlaps an existing entity.
+import type { Entity, EntityType, Token } from '../domain/types.js';
+import type { Gazetteer, NameTarget } from './gazetteer.js';
+import { isCapitalised, tokenRangeOf } from './actor-context.js';
+import { nameAt, nameTokensKey, roleAt } from './match-names.js';
+
+// Capitalised words that follow titles but do not name a person ("officials Tuesday").
+const NOT_NAMES = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i', 'mr', 'mr.', 'mrs',
+  'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'on', 'in', 'the', 'of', 'and',
+]);
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'sheikh']);
+
+export interface TagResult {
+  /** Gazetteer targets of the entities the gazetteer added, by entity object. */
+  targets: Map<Entity, NameTarget>;
+}
+
+function kindRule(t: NameTarget): { type: EntityType; rule: string } {
+  switch (t.kind) {
+    case 'country':
+      return { type: 'GPE', rule: 'gazetteer.country' };
+    case 'demonym':
+      return { type: 'NORP', rule: 'gazetteer.demonym' };
+    case 'city':
+      return { type: 'GPE', rule: 'gazetteer.city' };
+    case 'region':
+      return { type: t.region.type, rule: `gazetteer.${t.region.kind}` };
+    case 'actor':
+      return { type: t.actor.type, rule: t.actor.type === 'PERSON' ? 'gazetteer.person' : 'gazetteer.org' };
+  }
+}
+
+function nameLike(t: Token): boolean {
+  return isCapitalised(t) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X') && !NOT_NAMES.has(t.normal);
+}
+
+/** A run of name tokens from i: capitalised words, joined by hyphens without spaces ("Takht-Ravanchi"). */
+function nameRun(tokens: Token[], i: number, occupied: Uint8Array, gaz: Gazetteer): number {
+  let k = i;
+  const sentence = tokens[i]?.sentence;
+  while (k < tokens.length && k - i < 5) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || occupied[k]) break;
+    if (t.text === '-' && k > i && tokens[k - 1]!.end === t.start && tokens[k + 1] && tokens[k + 1]!.start === t.end && isCapitalised(tokens[k + 1]!)) {
+      k++;
+      continue;
+    }
+    if (!nameLike(t)) break;
+    // A role word or a known place/organisation ends the name ("Minister Lavrov Moscow" is rare; "General Staff" is a role).
+    if (k > i && roleAt(gaz, tokens, k, tokens.length)) break;
+    k++;
+  }
+  return k;
+}
+
+export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities: Entity[]): TagResult {
+  const n = tokens.length;
+  const occupied = new Uint8Array(n);
+  const mark = (ts: number, te: number): void => {
+    for (let k = ts; k < te; k++) occupied[k] = 1;
+  };
+  for (const e of entities) {
+    const [ts, te] = tokenRangeOf(tokens, e.start, e.end);
+    mark(ts, te);
+  }
+  const targets = new Map<Entity, NameTarget>();
+  const add = (ts: number, te: number, type: EntityType, rule: string): Entity => {
+    const start = tokens[ts]!.start;
+    const end = tokens[te - 1]!.end;
+    const e: Entity = { id: '', start, end, text: text.slice(start, end), type, actor: null, geo: null, rule };
+    entities.push(e);
+    mark(ts, te);
+    return e;
+  };
+
+  const tagSurnames = (): void => {
+    const surnames = new Map<string, number>();
+    for (const e of entities) {
+      if (e.type !== 'PERSON') continue;
+      const words = e.text.trim().split(/\s+/);
+      if (words.length < 2) continue;
+      for (const form of [e.text, words[words.length - 1]!]) {
+        const key = nameTokensKey(form);
+        if (key.length >= 3 && !surnames.has(key)) surnames.set(key, e.start);
+      }
+    }
+    if (surnames.size > 0) {
+      for (let i = 0; i < n; i++) {
+        if (occupied[i] || !isCapitalised(tokens[i]!) || tokens[i]!.pos !== 'PROPN') continue;
+        // Longest run of up to 4 name tokens matching a known name form.
+        const run = nameRun(tokens, i, occupied, gaz);
+        for (let end = run; end > i; end--) {
+          const key = tokens.slice(i, end).map((t) => t.normal).join(' ');
+          const firstSeen = surnames.get(key);
+          if (firstSeen !== undefined && firstSeen < tokens[i]!.start) {
+            add(i, end, 'PERSON', 'coref.surname');
+            i = end - 1;
+            break;
+          }
+        }
+      }
+    }
+
+  };
+
+  // 1. Persons after a title or role word: "President Masoud Pezeshkian", "diplomat Enrique Mora",
+  //    "ministers Kazem Gharibabadi and Majid Takht-Ravanchi". Done first, so a person named after a
+  //    place ("President George Washington") stays a person.
+  for (let i = 0; i < n; i++) {
+    const hit = roleAt(gaz, tokens, i, n);
+    if (!hit) continue;
+    i = hit.te - 1;
+    if (!hit.match.role.person) continue;
+    let s = hit.te;
+    if (s < n && HONORIFICS.has(tokens[s]!.normal)) s++;
+    if (s >= n || occupied[s] || !nameLike(tokens[s]!) || tokens[s]!.pos !== 'PROPN') continue;
+    // Not a gazetteer name ("President Iran", "minister Hamas"): those are other things.
+    const g = nameAt(gaz, tokens, s, n);
+    const end = nameRun(tokens, s, occupied, gaz);
+    if (g && g.te >= end && g.entry.target.kind !== 'actor') continue;
+    if (g && g.entry.target.kind === 'actor' && g.entry.target.actor.type !== 'PERSON') continue;
+    if (end === s) continue;
+    add(s, end, 'PERSON', 'gazetteer.title-person');
+    i = end - 1;
+    // Coordinated names share the title: "… Kazem Gharibabadi and Majid Takht-Ravanchi".
+    let k = end;
+    while (k + 1 < n && (tokens[k]!.normal === 'and' || tokens[k]!.text === ',') && !occupied[k + 1] && nameLike(tokens[k + 1]!) && tokens[k + 1]!.pos === 'PROPN') {
+      const e2 = nameRun(tokens, k + 1, occupied, gaz);
+      const g2 = nameAt(gaz, tokens, k + 1, n);
+      if (e2 - (k + 1) < 2 || (g2 && g2.te >= e2)) break;
+      add(k + 1, e2, 'PERSON', 'gazetteer.title-person');
+      k = e2;
+      i = k - 1;
+    }
+  }
+
+  // 2. Later mentions of a person by surname or full name (again after the gazetteer's persons).
+  tagSurnames();
+
+  // 3. Gazetteer names, longest first, starting at a capitalised word.
+  for (let i = 0; i < n; i++) {
+    if (occupied[i] || !isCapitalised(tokens[i]!)) continue;
+    const m = nameAt(gaz, tokens, i, n);
+    if (!m) continue;
+    let free = true;
+    for (let k = m.ts; k < m.te; k++) if (occupied[k]) free = false;
+    if (!free) continue;
+    const t = m.entry.target;
+    // Descriptive group names ("European powers") are for resolveActorForSpan, not entities.
+    if (t.kind === 'actor' && m.entry.cases[m.entry.cases.length - 1] === 'any') continue;
+    if (t.kind === 'city') {
+      // A city name only when it is the whole name: not "Jackson" in "Michael Jackson", not "Paris Agreement".
+      const before = tokens[m.ts - 1];
+      const after = tokens[m.te];
+      const joins = (x: Token | undefined): boolean =>
+        !!x && x.sentence === tokens[m.ts]!.sentence && (x.pos === 'PROPN' || x.pos === 'NOUN' || x.pos === 'ADJ') && isCapitalised(x);
+      if (joins(before) || joins(after)) continue;
+      if (m.te - m.ts === 1 && tokens[m.ts]!.pos !== 'PROPN') continue;
+    }
+    const { type, rule } = kindRule(t);
+    const e = add(m.ts, m.te, type, rule);
+    targets.set(e, t);
+    i = m.te - 1;
+  }
+
+  // 4. Acronyms defined in parentheses after a name, then their later uses: "… Guard Corps (IRGC)".
+  const acronyms = new Set<string>();
+  for (const e of [...entities]) {
+    if (e.type !== 'ORG' && e.type !== 'GPE' && e.type !== 'FAC') continue;
+    const [, te] = tokenRangeOf(tokens, e.start, e.end);
+    if (tokens[te]?.text === '(' && tokens[te + 2]?.text === ')' && /^[A-Z][A-Z0-9&]{1,7}$/.test(tokens[te + 1]!.text)) {
+      acronyms.add(tokens[te + 1]!.text);
+    }
+  }
+  for (let i = 0; i < n && acronyms.size > 0; i++) {
+    if (!occupied[i] && acronyms.has(tokens[i]!.text)) add(i, i + 1, 'ORG', 'coref.acronym');
+  }
+
+  tagSurnames();
+  return { targets };
+}
