@@ -78,7 +78,8 @@ export function phraseEndingAt(tokens: Token[], end: number, floor: number): Tok
 export function phraseStartingAt(tokens: Token[], start: number, ceiling: number): TokenRange | null {
   let i = start;
   if (i >= ceiling) return null;
-  if (tokens[i]!.pos === 'PRON') return isPersonalPronoun(tokens[i]!) ? { from: i, to: i + 1 } : null;
+  if (tokens[i]!.pos === 'PRON' && !POSSESSIVE_PRONOUN.has(tokens[i]!.normal)) return isPersonalPronoun(tokens[i]!) ? { from: i, to: i + 1 } : null;
+  if (tokens[i]!.pos === 'PRON') i++;
   let lastNoun = -1;
   while (i < ceiling) {
     const t = tokens[i]!;
@@ -107,6 +108,11 @@ export function phraseStartingAt(tokens: Token[], start: number, ceiling: number
 export function subjectOf(tokens: Token[], verb: number, floor: number): TokenRange | null {
   let end = verb;
   while (end - 1 >= floor && BETWEEN.has(tokens[end - 1]!.pos) && !isPossessive(tokens[end - 1]!)) end--;
+  // "he appeared to suggest": the subject of the verb that governs the infinitive.
+  if (end < verb && tokens[end]!.normal === 'to' && end - 1 >= floor && tokens[end - 1]!.pos === 'VERB') {
+    end--;
+    while (end - 1 >= floor && BETWEEN.has(tokens[end - 1]!.pos) && !isPossessive(tokens[end - 1]!)) end--;
+  }
   if (end - 1 >= floor && tokens[end - 1]!.text === ',') {
     // "X, the secretary of …, said": the subject is the phrase before the first comma of the pair.
     let k = end - 2;
