@@ -82,6 +82,8 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     } else if (t?.kind === 'actor') e.actor = actorFromEntry(t);
     else if (t?.kind === 'region' && t.region.code) e.actor = { id: t.region.id, name: t.region.names[0]!, code: t.region.code, country: t.region.code };
     else if (expansion?.actor) e.actor = { ...expansion.actor };
+    // A capital tagged as an organisation stands for its country ("Tehran's nuclear program").
+    else if (t?.kind === 'city' && t.city.feature === 'PPLC' && e.type !== 'GPE' && e.type !== 'LOC' && e.type !== 'FAC') e.actor = countryActor(gaz, t.city.country, null);
     else if (e.type === 'ORG') e.actor = describeOrg(ctx, tokens, e, ts, te);
   }
 
@@ -99,7 +101,7 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     const app = mergeDescriptions(describeTokens(ctx, tokens, as, ae), describeTokens(ctx, tokens, os, oe));
     // Coordinated names share the first one's description: "ministers Kazem Gharibabadi and Majid Takht-Ravanchi".
     const prevTok = tokens[ts - 1];
-    const prevPerson = prevTok && (prevTok.normal === 'and' || prevTok.text === ',') ? ctx.entityAt[ts - 2] : undefined;
+    const prevPerson = prevTok && prevTok.normal === 'and' && t === undefined ? ctx.entityAt[ts - 2] : undefined;
     const desc: Description = mergeDescriptions(mergeDescriptions(pre, ownerDesc), app);
     const head = pre.roles.length > 0 ? pre.roles[pre.roles.length - 1]! : app.roles[0] ?? null;
     if (prevPerson?.type === 'PERSON' && !head && !desc.country && !desc.org) {
@@ -114,6 +116,9 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     for (const r of [...pre.roles, ...app.roles]) if (r.match.role.person) roles.add(r.match.tokens.join(' '));
     if (t?.kind === 'actor') {
       e.actor = actorFromEntry(t);
+    } else if (t?.kind === 'city' && t.city.feature === 'PPLC') {
+      // A capital tagged as a person or organisation stands for its country ("Moscow denies").
+      e.actor = countryActor(gaz, t.city.country, null);
     } else {
       const code = codeOf(desc, head);
       e.actor = { id: personId(e.text, code?.country ?? null), name: e.text, code: code?.code ?? '', country: code?.country ?? null };
@@ -139,6 +144,8 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
   }
   for (const e of entities) {
     if (!PLACE_TYPES.has(e.type)) continue;
+    // A name the gazetteer knows as an organisation ("ISNA") is no place, whatever the tagger said.
+    if (ctx.targets.get(e.id)?.kind === 'actor') continue;
     const [, te] = ctx.tokenRange.get(e.id)!;
     // "Paris, Texas": a place right after a comma qualifies this one.
     const next = tokens[te]?.text === ',' ? ctx.entityAt[te + 1] : undefined;
@@ -201,6 +208,8 @@ function describeOrg(ctx: ActorContext, tokens: Token[], e: Entity, ts: number, 
   const inside = describeTokens(ctx, tokens, ts, te);
   const { from } = preModifiers(tokens, ts, ctx.entityAt, (i) => inRolePhrase(ctx.gaz, tokens, i));
   const pre = describeTokens(ctx, tokens, from, ts);
+  // A known group inside a longer name: "Palestinian group Hamas".
+  if (inside.org) return inside.org;
   const desc = mergeDescriptions(inside, pre);
   const head = inside.roles.length > 0 ? inside.roles[inside.roles.length - 1]! : followingHead(ctx.gaz, tokens, te);
   const code = codeOf({ ...desc, org: null }, head);
