@@ -21,7 +21,7 @@ const EXTRA_NAMES = {
   PS: ['Palestine', 'Palestinian territories', 'Palestinian Territories', 'occupied Palestinian territories'],
   LA: ['Laos'], MD: ['Moldova'], FM: ['Micronesia'], BN: ['Brunei'], SZ: ['Swaziland'], CV: ['Cabo Verde'],
   TL: ['East Timor'], VA: ['Vatican', 'Vatican City', 'Holy See'], MK: ['Macedonia'], CZ: ['Czechia'],
-  CD: ['DRC', 'DR Congo', 'D.R. Congo', 'Congo-Kinshasa'], CG: ['Congo-Brazzaville'], MM: ['Burma'],
+  CD: ['DRC', 'DR Congo', 'D.R. Congo', 'Congo-Kinshasa', 'Democratic Republic of Congo'], CG: ['Congo-Brazzaville'], MM: ['Burma'],
   TZ: ['Tanzania'], VE: ['Venezuela'], BO: ['Bolivia'], VN: ['Vietnam', 'Viet Nam'], AE: ['Emirates', 'U.A.E.'],
   NL: ['Holland'], BS: ['The Bahamas'], SA: ['Saudi Arabia', 'KSA'], TW: ['Taiwan'], CI: ["Cote d'Ivoire"],
   TR: ['Turkiye'], BA: ['Bosnia'],
@@ -39,10 +39,11 @@ const EXTRA_DEMONYMS = {
   DK: ['Danes'], SE: ['Swedes'], FI: ['Finns'], ES: ['Spaniards'], TW: ['Taiwanese'], MK: ['North Macedonian'],
 };
 // Country points for large countries, where any one city is far from the centre: the CIA World Factbook's
-// "geographic coordinates" (public domain facts). Other countries get the median of their GeoNames cities,
-// which lies inside a small country (well within the 161 km the geo scorers allow).
+// "geographic coordinates" (public domain facts), except the United States (the geographic centre of the
+// contiguous states, near Lebanon, Kansas, which GeoNames also uses) and Australia (its Lambert gravitational
+// centre). Other countries get the median of their GeoNames cities, which lies inside a small country.
 const CENTRES = {
-  US: [38, -97], CA: [60, -95], RU: [60, 100], CN: [35, 105], BR: [-10, -55], AU: [-27, 133], IN: [20, 77],
+  US: [39.83, -98.58], CA: [60, -95], RU: [60, 100], CN: [35, 105], BR: [-10, -55], AU: [-25.61, 134.35], IN: [20, 77],
   AR: [-34, -64], KZ: [48, 68], DZ: [28, 3], CD: [0, 25], SA: [25, 45], MX: [23, -102], ID: [-5, 120],
   SD: [15, 30], LY: [25, 17], IR: [32, 53], MN: [46, 105], PE: [-10, -76], TD: [15, 19], NE: [16, 8],
   AO: [-12.5, 18.5], ML: [17, -4], ZA: [-29, 24], CO: [4, -72], ET: [8, 38], BO: [-17, -65], MR: [20, -12],

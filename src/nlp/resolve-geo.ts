@@ -36,7 +36,8 @@ function score(t: NameTarget, ctx: GeoContext, key: string): number {
       s = 70;
       break;
     case 'region':
-      s = t.region.kind === 'region' ? 75 : 60;
+      // A state or province outranks a mid-sized city of its name ("Ontario", "New Brunswick").
+      s = t.region.kind === 'region' ? 75 : 65;
       break;
     case 'city':
       s = 10 * Math.log10(Math.max(t.city.population, 1000)) + (t.city.feature === 'PPLC' ? 10 : /^PPLA\d?$/.test(t.city.feature) ? 3 : 0);
@@ -83,9 +84,17 @@ export function placeCandidates(gaz: Gazetteer, name: string, ctx: GeoContext): 
   return [...list].sort((a, b) => score(b, ctx, key) - score(a, ctx, key));
 }
 
-/** The best geo for a place name in this context, or null. */
+/** Below this population a city in a country the article does not name is too weak a guess. */
+const WEAK_CITY_POPULATION = 50_000;
+
+/**
+ * The best geo for a place name in this context, or null. A small town abroad is not taken for a
+ * place in an article about other countries: "Suffolk" in a story about England is no US town, and a
+ * name the gazetteer lacks (the English county) stays unresolved rather than wrong.
+ */
 export function resolvePlace(gaz: Gazetteer, name: string, ctx: GeoContext): { target: NameTarget; geo: Geo } | null {
   for (const t of placeCandidates(gaz, name, ctx)) {
+    if (t.kind === 'city' && t.city.population < WEAK_CITY_POPULATION && ctx.countries.size > 0 && !ctx.countries.has(t.city.country) && !ctx.qualifier?.length) return null;
     const geo = geoOf(t);
     if (geo) return { target: t, geo };
   }
