@@ -27,7 +27,7 @@ const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', 'would']); // "wo" is 
 const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 const BE = new Set(['is', 'are', 'am', "'s", "'re", 'be', 'been', 'being']);
 /** Tokens that close the clause of the time expression: a verb beyond them belongs to another clause. */
-const CLAUSE_BREAK = new Set([';', ':', '—', '–', 'that', 'which', 'who', 'because', 'when', 'while', 'if', '"', '“', '”', '``', "''"]);
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', 'that', 'which', 'who', 'where', 'because', 'when', 'while', 'if', '"', '“', '”', '``', "''"]);
 
 /**
  * Tense of the clause around a time expression, from its nearest verb group: future when a future auxiliary

@@ -31,8 +31,9 @@ export function datePrecisionOf(value: string): { date: string; precision: DateP
  * Candidates are the DATE/TIME expressions of the trigger's sentence with a calendar value (not PRESENT_REF,
  * not an unresolved XXXX-…). A candidate is skipped when it modifies a noun ("the 2015 deal": a year right before
  * a noun names a thing, not when the clause happened) or when a clause opener ("who", "which", "after", ";")
- * lies between it and the trigger — it then dates that other clause ("Shoigu, who was moved in May, arrived on
- * Monday": "arrived" gets Monday). Of the rest the nearest by tokens wins, those after the trigger by a little
+ * lies between it and the trigger, or when it sits in a clause closed off before the trigger — it then dates that
+ * other clause ("Shoigu, who was moved in May, arrived on Monday": "arrived" gets Monday; "The minister, who was
+ * appointed in May, resigned": the publication date). Of the rest the nearest by tokens wins, those after the trigger by a little
  * less ("met on Monday" puts the date after the verb).
  *
  * @param times the article's time expressions (state.times)
@@ -64,6 +65,7 @@ export function dateForSpan(
       let blocked = false;
       for (let i = from; i < to && !blocked; i++) blocked = CLAUSE_OPENERS.has(doc.tokens[i]!.normal);
       if (blocked) continue;
+      if (!after && insideClosedClause(doc, sentence.tokenStart, first, triggerTokenIndex)) continue;
       const cost = (after ? first - triggerTokenIndex : triggerTokenIndex - last) * (after ? 1 : 1.2);
       if (!best || cost < best.cost) best = { t, cost, reading };
     }
@@ -76,4 +78,23 @@ function isNounModifier(doc: NlpDoc, lastToken: number, sentenceEnd: number): bo
   const next = doc.tokens[lastToken + 1];
   if (!next || lastToken + 1 >= sentenceEnd) return false;
   return next.pos === 'NOUN' || (next.pos === 'PROPN' && doc.tokens[lastToken]!.pos !== 'ADP') || next.pos === 'ADJ';
+}
+
+/**
+ * True when a time before the trigger sits in a clause that opened after the last comma before it and closed
+ * with a comma before the trigger: "The minister, who was appointed in May, resigned".
+ */
+function insideClosedClause(doc: NlpDoc, sentenceStart: number, first: number, trigger: number): boolean {
+  let opened = false;
+  for (let i = first - 1; i >= sentenceStart; i--) {
+    const n = doc.tokens[i]!.normal;
+    if (n === ',') break;
+    if (CLAUSE_OPENERS.has(n)) {
+      opened = true;
+      break;
+    }
+  }
+  if (!opened) return false;
+  for (let i = first + 1; i < trigger; i++) if (doc.tokens[i]!.normal === ',') return true;
+  return false;
 }

@@ -22,11 +22,11 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = regex.exec(text)) !== null) {
-    const all = m.groups!;
-    const rule = matcher.rules.find((r) => all[r.key] !== undefined);
+    const match = m;
+    const rule = matcher.rules.find((r) => match[r.index] !== undefined);
     if (!rule) continue;
     const groups: Record<string, string | undefined> = {};
-    for (const name of rule.groups) groups[name] = all[`${rule.key}_${name}`];
+    for (const [name, index] of rule.groups) groups[name] = match[index];
     const start = m.index;
     const end = start + m[0].length;
     let tense: Tense | null = null;

@@ -80,7 +80,12 @@ function duration(n: number | 'X', unit: string, half = false): string {
   return `P${m[2]}${amount}${m[3]}${extra}`;
 }
 
+/** Words before a date that look forward ("by Jan. 14", "until May", "effective Feb. 1") or back ("since May"). */
+const LOOKS_FORWARD = new Set(['by', 'until', 'till', 'through', 'effective', 'payable', 'due', 'starting']);
+
 function tensed(ctx: RecipeContext): Tense {
+  if (LOOKS_FORWARD.has(ctx.before)) return 'future';
+  if (ctx.before === 'since') return 'past';
   return ctx.tense();
 }
 
@@ -114,15 +119,19 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 /**
- * Year of an unyeared month-day: on or after the anchor in a future clause; otherwise the year that puts the day
- * nearest the anchor ("by Jan. 14" in a January 5 report is this January; "on Dec. 20" in it is last December).
+ * Year of an unyeared month-day. A past clause puts it on or before the publication date, a future clause on or
+ * after it (a week's slack either way: datelines and reports lag); an undecided one within about four months
+ * ahead or eight back — news names coming dates near at hand and past ones further away.
  */
 function yearOfMonthDay(ctx: RecipeContext, m: number, d: number): number | null {
   const a = ctx.anchor;
   if (!a) return null;
-  if (tensed(ctx) === 'future') return compareDays({ y: a.y, m, d }, a) < 0 ? a.y + 1 : a.y;
-  const diff = (m - a.m) * 31 + (d - a.d);
-  return diff > 183 ? a.y - 1 : diff < -183 ? a.y + 1 : a.y;
+  const diff = (m - a.m) * 30.5 + (d - a.d);
+  const tense = tensed(ctx);
+  const ahead = tense === 'past' ? 7 : tense === 'future' ? 358 : 120;
+  if (diff > ahead) return a.y - 1;
+  if (diff < ahead - 365) return a.y + 1;
+  return a.y;
 }
 
 function dayOrWeekday(ctx: RecipeContext, g: Groups): string | null {
@@ -243,12 +252,28 @@ export const RECIPES: Record<string, Recipe> = {
     if (single && !g.rel && !g.q && /^(once|twice|thrice|times|per|\$|\d)/.test(ctx.before)) return null;
     if (single && unit.startsWith('T') && unit !== 'TH') return null; // "a second term", "a minute's silence"
     if ((w === 'some' || w === 'many') && !/s$/i.test(g.u ?? '')) return null;
+    if (/^-?\s?old\b/i.test(ctx.after)) return null; // ages ("a 6-year-old boy") are not tagged as durations
+    if (unit === 'Q' && (/^\s+of\b/i.test(ctx.after) || /quarters$/i.test(g.u ?? '') && /-/.test(g.n ?? ''))) return null; // "a quarter of", "three-quarters
     return { value: duration(n, unit, !!g.half) };
   },
 
   vagueDuration(g, ctx) {
     const unit = unitOf(ctx.lex, g.u);
     return unit ? { value: duration('X', unit.replace(/^\d+/, '')) } : null;
+  },
+
+  barePlural(g, ctx) {
+    if (/^(-|\s+)(old|of age)\b/i.test(ctx.after)) return null;
+    return RECIPES.vagueDuration!(g, ctx);
+  },
+
+  theUnit(g, ctx) {
+    // "for the year", "the full year": a span of a year; otherwise the year (or week) the article is about.
+    const unit = word(g.u);
+    if (ctx.before === 'for' || /^(full|entire|whole)$/.test(lower(g.which))) return { value: unit === 'week' ? 'P1W' : 'P1Y', type: 'DURATION' };
+    const a = ctx.anchor;
+    if (!a) return { value: unit === 'week' ? 'XXXX-WXX' : 'XXXX' };
+    return { value: unit === 'week' ? formatWeek(a) : String(a.y), anchored: true };
   },
 
   unitDuration(g, ctx) {
@@ -455,12 +480,11 @@ export const RECIPES: Record<string, Recipe> = {
     if (name.length <= 4 && name !== 'may' && name !== 'june' && name !== 'july' && !g.mon!.endsWith('.')) return null;
     const a = ctx.anchor;
     if (!a) return { value: `XXXX-${pad2(m)}` };
+    // Past clause: on or before the publication month; future: on or after; undecided: up to four months ahead.
     const tense = tensed(ctx);
-    // Past clause: on or before the publication month; future: on or after; undecided: the nearest such month.
-    const y =
-      tense === 'past' ? yearOfMonth(a, m, 'onOrBefore')
-      : tense === 'future' ? yearOfMonth(a, m, 'onOrAfter')
-      : m - a.m > 6 ? a.y - 1 : a.m - m > 6 ? a.y + 1 : a.y;
+    const ahead = tense === 'past' ? 0 : tense === 'future' ? 11 : 4;
+    const diff = m - a.m;
+    const y = diff > ahead ? a.y - 1 : diff < ahead - 11 ? a.y + 1 : a.y;
     return { value: formatMonth(y, m), anchored: true };
   },
 
