@@ -2,9 +2,13 @@
 import type { Command } from './command.js';
 import { UsageError } from './usage-error.js';
 import { extractCommand } from './commands/extract.js';
+import { ingestCommand } from './commands/ingest.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { searchCommand } from './commands/search.js';
+import { statsCommand } from './commands/stats.js';
 import { BRINK_VERSION } from '../pipeline/version.js';
 
-const COMMANDS: Command[] = [extractCommand];
+const COMMANDS: Command[] = [extractCommand, ingestCommand, analyzeCommand, searchCommand, statsCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -6,9 +6,13 @@
 export const SHINGLE_WORDS = 5;
 /** Hash functions in a signature. */
 export const NUM_HASHES = 64;
-/** LSH bands × rows = NUM_HASHES. 16 × 4 makes pairs at Jaccard 0.8 candidates with p ≈ 0.999, at 0.3 with p ≈ 0.12. */
-export const BANDS = 16;
-export const ROWS_PER_BAND = NUM_HASHES / BANDS;
+/**
+ * LSH bands over the first BANDS × ROWS_PER_BAND values; the full signature then verifies each
+ * candidate. 8 × 4 makes pairs at Jaccard 0.8 candidates with p ≈ 0.985 (0.9: 0.9997; 0.3: 0.06)
+ * while writing only 8 index rows per article (16 bands made ingest measurably slower).
+ */
+export const BANDS = 8;
+export const ROWS_PER_BAND = 4;
 /** Estimated Jaccard similarity of shingle sets at or above which two articles are near-duplicates. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 

@@ -8,6 +8,7 @@ import { readInputs } from '../../ingest/read-inputs.js';
 import type { InputFormat } from '../../domain/types.js';
 import { createPipeline } from '../../pipeline/create-pipeline.js';
 import { extractArticle } from '../../pipeline/extract-article.js';
+import { NearDuplicateIndex } from '../../dedupe/near-duplicate-index.js';
 
 const FORMATS = ['auto', 'text', 'html', 'jsonl', 'csv', 'feed'] as const;
 
@@ -55,6 +56,8 @@ Examples:
     const out: Writable = values.out ? createWriteStream(values.out as string) : process.stdout;
     const pipeline = createPipeline();
     let failed = 0;
+    // Near-duplicates of an earlier article of this run get its id in `duplicateOf` (still analysed in full).
+    const duplicates = new NearDuplicateIndex();
     for await (const item of readInputs(positionals, {
       format: format as 'auto' | InputFormat,
       published,
@@ -73,7 +76,9 @@ Examples:
       }
       let line: string;
       try {
-        line = JSON.stringify(extractArticle(item.article, pipeline));
+        const record = extractArticle(item.article, pipeline);
+        record.duplicateOf = duplicates.checkAndAdd(record.id, record.text, record.contentHash);
+        line = JSON.stringify(record);
       } catch (err) {
         failed++;
         process.stderr.write(`${item.article.origin}: analysis failed: ${(err as Error).message}\n`);

@@ -37,11 +37,11 @@ CREATE TABLE articles (
   analysed_version TEXT,
   analysed_at TEXT
 );
-CREATE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
 
--- MinHash LSH: one row per band of each original's signature (src/dedupe/minhash.ts).
+-- MinHash LSH: one row per band of each original's signature (src/dedupe/minhash.ts). Exact
+-- duplicates are found through it too (identical texts share every band), so content_hash needs no index.
 CREATE TABLE article_bands (
   band INTEGER NOT NULL,
   article INTEGER NOT NULL,

@@ -104,9 +104,8 @@ export class SqliteStore implements Store {
     const q = (sql: string) => db.prepare(sql);
     this.s = {
       byId: q('SELECT rowid, duplicate_of, analysed_version FROM articles WHERE id = ?'),
-      byHash: q('SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1'),
       candidates: q(`SELECT DISTINCT article FROM article_bands WHERE band IN (${Array(BANDS).fill('?').join(',')}) LIMIT ${MAX_CANDIDATES}`),
-      textOf: q('SELECT id, text FROM articles WHERE rowid = ?'),
+      textOf: q('SELECT id, text, content_hash FROM articles WHERE rowid = ?'),
       insertArticle: q(`INSERT INTO articles (id, content_hash, url, source, title, published, published_at, published_estimated, byline,
         lang, text, origin, format, outlet, ingested_at, duplicate_of)
         VALUES (@id, @contentHash, @url, @source, @title, @published, @publishedAt, @publishedEstimated, @byline,
@@ -172,22 +171,18 @@ export class SqliteStore implements Store {
     }
     let duplicateOf: string | null = null;
     let exact = false;
-    let bands: number[] = [];
-    const same = this.s.byHash!.get(item.contentHash) as Row | undefined;
-    if (same) {
-      duplicateOf = same.id as string;
-      exact = true;
-    } else {
-      const sig = minhashSignature(a.text);
-      bands = lshBandKeys(sig);
-      if (bands.length > 0) {
-        for (const c of this.s.candidates!.all(...bands) as Row[]) {
-          const other = this.s.textOf!.get(c.article) as Row;
-          if (isNearDuplicate(sig, minhashSignature(other.text as string))) {
-            duplicateOf = other.id as string;
-            break;
-          }
+    const sig = minhashSignature(a.text);
+    const bands = lshBandKeys(sig);
+    if (bands.length > 0) {
+      // Identical texts share every band, so one lookup finds exact and near duplicates; an exact one wins.
+      for (const c of this.s.candidates!.all(...bands) as Row[]) {
+        const other = this.s.textOf!.get(c.article) as Row;
+        if (other.content_hash === item.contentHash && other.text === a.text) {
+          duplicateOf = other.id as string;
+          exact = true;
+          break;
         }
+        if (duplicateOf === null && isNearDuplicate(sig, minhashSignature(other.text as string))) duplicateOf = other.id as string;
       }
     }
     const { lastInsertRowid } = this.s.insertArticle!.run({
