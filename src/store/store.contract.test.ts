@@ -133,6 +133,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
         assert.equal(ranked[0]!.id, 's1');
         assert.ok(ranked[0]!.score >= ranked[1]!.score);
         assert.equal((await store.searchArticles(parseSearchQuery('protested'), { limit: 1 })).length, 1);
+        // Text that would be syntax in the backend's own query language is searched as words.
+        assert.deepEqual(await ids('NEAR(protested AND "OR'), []);
+        assert.deepEqual(await ids("diesel's"), []);
       } finally {
         await store.close();
       }
