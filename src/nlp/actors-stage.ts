@@ -7,7 +7,7 @@ import { countryActor, isCapitalised, setActorContext, slug, tokenRangeOf, type 
 import { apposition, ofPhrase, preModifiers } from './descriptor-windows.js';
 import { codeOf, describeTokens, EMPTY_DESCRIPTION, mergeDescriptions, type Description } from './describe-tokens.js';
 import { fold, placeKey, type Gazetteer, type NameTarget } from './gazetteer.js';
-import { nameAt, roleAt, rolesIn, type RoleHit } from './match-names.js';
+import { nameAt, rolesIn, type RoleHit } from './match-names.js';
 import { isUnambiguousPlace, resolvePlace, type GeoContext } from './resolve-geo.js';
 import { tagNames } from './tag-names.js';
 
@@ -43,7 +43,14 @@ function followingHead(gaz: Gazetteer, tokens: Token[], te: number): RoleHit | n
 
 export function runActors(state: AnalysisState, gaz: Gazetteer): void {
   const { tokens, text } = state.doc;
-  const { targets } = tagNames(gaz, text, tokens, state.entities);
+  // Role phrases once per article: titles before names, role words in descriptions.
+  const roleStarts = new Array<RoleHit | undefined>(tokens.length);
+  const inRole = new Uint8Array(tokens.length);
+  for (const hit of rolesIn(gaz, tokens, 0, tokens.length)) {
+    roleStarts[hit.ts] = hit;
+    inRole.fill(1, hit.ts, hit.te);
+  }
+  const { targets } = tagNames(gaz, text, tokens, state.entities, roleStarts);
   const entities = state.entities.sort((a, b) => a.start - b.start || b.end - a.end);
   entities.forEach((e, i) => (e.id = `e${i + 1}`));
 
@@ -84,11 +91,11 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     else if (expansion?.actor) e.actor = { ...expansion.actor };
     // A capital tagged as an organisation stands for its country ("Tehran's nuclear program").
     else if (t?.kind === 'city' && t.city.feature === 'PPLC' && e.type !== 'GPE' && e.type !== 'LOC' && e.type !== 'FAC') e.actor = countryActor(gaz, t.city.country, null);
-    else if (e.type === 'ORG') e.actor = describeOrg(ctx, tokens, e, ts, te);
+    else if (e.type === 'ORG') e.actor = describeOrg(ctx, tokens, e, ts, te, inRole);
   }
 
   // Persons: a known person, else what the titles and appositions around the name say.
-  const roleCover = (i: number): boolean => inRolePhrase(gaz, tokens, i);
+  const roleCover = (i: number): boolean => inRole[i] === 1;
   for (const e of entities) {
     if (e.type !== 'PERSON') continue;
     const [ts, te] = ctx.tokenRange.get(e.id)!;
@@ -155,15 +162,6 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
   }
 }
 
-/** Whether token i lies inside a role phrase ("defense | minister", "security council"). */
-function inRolePhrase(gaz: Gazetteer, tokens: Token[], i: number): boolean {
-  for (let s = Math.max(0, i - 3); s <= i; s++) {
-    const hit = roleAt(gaz, tokens, s, tokens.length);
-    if (hit && hit.te > i) return true;
-  }
-  return false;
-}
-
 /** Registry-style person id; the country, when known, keeps namesakes of different countries apart. */
 export function personId(name: string, country: string | null): string {
   const s = slug(name) || 'unnamed';
@@ -204,9 +202,9 @@ function linkPersons(persons: PersonInfo[]): void {
 }
 
 /** An organisation the gazetteer does not know: country and type from its name and the words around it. */
-function describeOrg(ctx: ActorContext, tokens: Token[], e: Entity, ts: number, te: number): ActorRef {
+function describeOrg(ctx: ActorContext, tokens: Token[], e: Entity, ts: number, te: number, inRole: Uint8Array): ActorRef {
   const inside = describeTokens(ctx, tokens, ts, te);
-  const { from } = preModifiers(tokens, ts, ctx.entityAt, (i) => inRolePhrase(ctx.gaz, tokens, i));
+  const { from } = preModifiers(tokens, ts, ctx.entityAt, (i) => inRole[i] === 1);
   const pre = describeTokens(ctx, tokens, from, ts);
   // A known group inside a longer name: "Palestinian group Hamas".
   if (inside.org) return inside.org;

@@ -10,6 +10,11 @@ export interface NameMatch {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Lower-cased lemma ("ministers" → "minister"); the base layer leaves a few tokens without one. */
+export function lemmaOf(t: Token): string {
+  return t.lemma ? t.lemma.toLowerCase() : t.normal;
+}
+
 /** Folded form of a token (wink's `normal` is lower-cased already; diacritics are dropped here). */
 export function tokenKey(t: Token): string {
   return NON_ASCII.test(t.normal) ? fold(t.normal) : t.normal;
@@ -67,7 +72,7 @@ export interface RoleHit {
 /** The longest role phrase starting at token i, matched on lower-cased words or lemmas ("ministers"). */
 export function roleAt(gaz: Gazetteer, tokens: Token[], i: number, limit: number): RoleHit | null {
   const t0 = tokens[i]!;
-  const list = gaz.roles.get(t0.normal) ?? gaz.roles.get(t0.lemma.toLowerCase());
+  const list = gaz.roles.get(t0.normal) ?? gaz.roles.get(lemmaOf(t0));
   if (!list) return null;
   for (const match of list) {
     const n = match.tokens.length;
@@ -76,7 +81,7 @@ export function roleAt(gaz: Gazetteer, tokens: Token[], i: number, limit: number
     for (let k = 0; k < n; k++) {
       const t = tokens[i + k]!;
       const w = match.tokens[k]!;
-      if (t.normal !== w && t.lemma.toLowerCase() !== w) {
+      if (t.normal !== w && lemmaOf(t) !== w) {
         ok = false;
         break;
       }

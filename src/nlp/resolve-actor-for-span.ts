@@ -5,7 +5,7 @@ import type { ActorRef } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { countryActor, getActorContext, tokenRangeOf, type ActorContext } from './actor-context.js';
 import { codeOf, describeTokens } from './describe-tokens.js';
-import type { RoleHit } from './match-names.js';
+import { lemmaOf, type RoleHit } from './match-names.js';
 import { resolvePronoun } from './resolve-pronoun.js';
 
 // A head noun phrase ends at a preposition or clause word: "officials | in Tehran", "ally | of Putin".
@@ -55,7 +55,7 @@ export function resolveActorForSpan(state: AnalysisState, start: number, end: nu
   const desc = describeTokens(ctx, tokens, ts, he);
   const roles = desc.roles;
   const head: RoleHit | null = roles.length > 0 ? roles[roles.length - 1]! : null;
-  if (head && head.match.role.person && tokens[ts]!.normal === 'the' && tokens[head.te - 1]!.normal === tokens[head.te - 1]!.lemma.toLowerCase()) {
+  if (head && head.match.role.person && tokens[ts]!.normal === 'the' && tokens[head.te - 1]!.normal === lemmaOf(tokens[head.te - 1]!)) {
     const found = describedPerson(ctx, head, desc.country, start);
     if (found) return found;
   }

@@ -4,7 +4,7 @@
 import type { Entity, EntityType, Token } from '../domain/types.js';
 import type { Gazetteer, NameTarget } from './gazetteer.js';
 import { isCapitalised, tokenRangeOf } from './actor-context.js';
-import { nameAt, nameTokensKey, roleAt } from './match-names.js';
+import { nameAt, nameTokensKey, type RoleHit } from './match-names.js';
 
 // Capitalised words that follow titles but do not name a person ("officials Tuesday").
 const NOT_NAMES = new Set([
@@ -39,7 +39,7 @@ function nameLike(t: Token): boolean {
 }
 
 /** A run of name tokens from i: capitalised words, joined by hyphens without spaces ("Takht-Ravanchi"). */
-function nameRun(tokens: Token[], i: number, occupied: Uint8Array, gaz: Gazetteer): number {
+function nameRun(tokens: Token[], i: number, occupied: Uint8Array, roleStarts: Array<RoleHit | undefined>): number {
   let k = i;
   const sentence = tokens[i]?.sentence;
   while (k < tokens.length && k - i < 5) {
@@ -51,13 +51,17 @@ function nameRun(tokens: Token[], i: number, occupied: Uint8Array, gaz: Gazettee
     }
     if (!nameLike(t)) break;
     // A role word or a known place/organisation ends the name ("Minister Lavrov Moscow" is rare; "General Staff" is a role).
-    if (k > i && roleAt(gaz, tokens, k, tokens.length)) break;
+    if (k > i && roleStarts[k]) break;
     k++;
   }
   return k;
 }
 
-export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities: Entity[]): TagResult {
+/**
+ * Tags names into `entities` (in place). `roleStarts[i]` is the role phrase starting at token i, from one
+ * left-to-right scan of the article (see rolesIn).
+ */
+export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities: Entity[], roleStarts: Array<RoleHit | undefined>): TagResult {
   const n = tokens.length;
   const occupied = new Uint8Array(n);
   const mark = (ts: number, te: number): void => {
@@ -92,7 +96,7 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
       for (let i = 0; i < n; i++) {
         if (occupied[i] || !isCapitalised(tokens[i]!) || tokens[i]!.pos !== 'PROPN') continue;
         // Longest run of up to 4 name tokens matching a known name form.
-        const run = nameRun(tokens, i, occupied, gaz);
+        const run = nameRun(tokens, i, occupied, roleStarts);
         for (let end = run; end > i; end--) {
           const key = tokens.slice(i, end).map((t) => t.normal).join(' ');
           const firstSeen = surnames.get(key);
@@ -111,7 +115,7 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
   //    "ministers Kazem Gharibabadi and Majid Takht-Ravanchi". Done first, so a person named after a
   //    place ("President George Washington") stays a person.
   for (let i = 0; i < n; i++) {
-    const hit = roleAt(gaz, tokens, i, n);
+    const hit = roleStarts[i];
     if (!hit) continue;
     i = hit.te - 1;
     if (!hit.match.role.person) continue;
@@ -120,7 +124,7 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
     if (s >= n || occupied[s] || !nameLike(tokens[s]!) || tokens[s]!.pos !== 'PROPN') continue;
     // Not a gazetteer name ("President Iran", "minister Hamas"): those are other things.
     const g = nameAt(gaz, tokens, s, n);
-    const end = nameRun(tokens, s, occupied, gaz);
+    const end = nameRun(tokens, s, occupied, roleStarts);
     if (g && g.te >= end && g.entry.target.kind !== 'actor') continue;
     if (g && g.entry.target.kind === 'actor' && g.entry.target.actor.type !== 'PERSON') continue;
     if (end === s) continue;
@@ -129,7 +133,7 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
     // Coordinated names share the title: "… Kazem Gharibabadi and Majid Takht-Ravanchi".
     let k = end;
     while (k + 1 < n && (tokens[k]!.normal === 'and' || tokens[k]!.text === ',') && !occupied[k + 1] && nameLike(tokens[k + 1]!) && tokens[k + 1]!.pos === 'PROPN') {
-      const e2 = nameRun(tokens, k + 1, occupied, gaz);
+      const e2 = nameRun(tokens, k + 1, occupied, roleStarts);
       const g2 = nameAt(gaz, tokens, k + 1, n);
       if (e2 - (k + 1) < 2 || (g2 && g2.te >= e2)) break;
       add(k + 1, e2, 'PERSON', 'gazetteer.title-person');
