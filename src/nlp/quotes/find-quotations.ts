@@ -93,8 +93,15 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     const stop = Math.min(tokens.length, after + 14);
     while (j < stop && tokens[j]!.text !== ',' && tokens[j]!.text !== ':' && !openingAt(j) && ADJUNCT_START.has(tokens[j]!.pos)) j++;
     // "“A,” he said, “B.”" and "“A,” he said. “B.”": the second quotation continues the first.
-    if (tokens[j]?.text === ',' || tokens[j]?.text === ':' || tokens[j]?.text === '.') j++;
+    const stop2 = tokens[j]?.text === '.';
+    if (tokens[j]?.text === ',' || tokens[j]?.text === ':' || stop2) j++;
     const q = openingAt(j);
+    // After a full stop, the next quotation continues only if no attribution of its own follows it.
+    if (q && stop2) {
+      const close = tokenAt(tokens, q.close - 1);
+      const next = tokens[close + 1];
+      if (next && next.sentence === tokens[close]!.sentence && !CLOSING_PUNCT.has(next.text)) return;
+    }
     if (q && !used.has(q)) parts.push(...quoteOf(q, 'direct'));
   };
 

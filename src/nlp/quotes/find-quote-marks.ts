@@ -48,7 +48,10 @@ export function findQuoteMarks(text: string): QuotedSpan[] {
   const n = text.length;
 
   const finish = (markStart: number, markEnd: number): void => {
-    const last = trimSpan(text, contentStart, markStart);
+    // "“…,” he said": the comma belongs to the sentence around the quotation, not to the words quoted.
+    let lastEnd = markStart;
+    while (lastEnd > contentStart && (text[lastEnd - 1] === ',' || isSpace(text[lastEnd - 1]))) lastEnd--;
+    const last = trimSpan(text, contentStart, lastEnd);
     if (last.end > last.start) parts.push(last);
     if (parts.length > 0) found.push({ open, close: markEnd, parts });
     family = null;

@@ -12,7 +12,7 @@ export function createQuotesStage(lexicon: CueLexicon): Stage {
     name: 'quotes',
     run(state) {
       const found = findQuotations(state.doc, lexicon);
-      state.quotes = resolveSpeakers(found, state.doc, state.entities, lexicon);
+      state.quotes = resolveSpeakers(found, state, lexicon);
     },
   };
 }

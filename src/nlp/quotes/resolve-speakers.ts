@@ -1,4 +1,7 @@
 import type { ActorRef, Entity, NlpDoc, Quote, SpeakerRef, Token } from '../../domain/types.js';
+import type { AnalysisState } from '../../pipeline/analysis-state.js';
+import { resolveActorForSpan } from '../resolve-actor-for-span.js';
+import { resolvePronoun } from '../resolve-pronoun.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import type { Quotation } from './find-quotations.js';
 import type { TokenRange } from './noun-phrase.js';
@@ -28,7 +31,8 @@ const SPEAKER_WINDOW = 3000;
  * a pronoun takes that of the last compatible speaker: he/she the last single person who spoke, they/it/we
  * the last group that spoke or, when more recent, the last group named in the sentences just before.
  */
-export function resolveSpeakers(found: Quotation[], doc: NlpDoc, entities: Entity[], lexicon: CueLexicon): Quote[] {
+export function resolveSpeakers(found: Quotation[], state: AnalysisState, lexicon: CueLexicon): Quote[] {
+  const { doc, entities } = state;
   const { text, tokens } = doc;
   const byId = new Map(entities.map((e) => [e.id, e]));
   const history: Antecedent[] = [];
@@ -62,7 +66,7 @@ export function resolveSpeakers(found: Quotation[], doc: NlpDoc, entities: Entit
     return { start, end, text: text.slice(start, end) };
   }
 
-  function actorOf(start: number, end: number): { actor: ActorRef | null; entity: Entity | null } {
+  function actorOf(start: number, end: number, pronoun: boolean): { actor: ActorRef | null; entity: Entity | null } {
     let best: Entity | null = null;
     for (const e of entities) {
       if (e.start >= end || e.end <= start) continue;
@@ -70,21 +74,31 @@ export function resolveSpeakers(found: Quotation[], doc: NlpDoc, entities: Entit
       // The head comes last in English noun phrases: prefer the last entity with an actor.
       if (actor || !best) best = e;
     }
-    if (!best) return { actor: null, entity: null };
-    return { actor: best.actor ?? (best.corefOf ? byId.get(best.corefOf)?.actor ?? null : null), entity: best };
+    // The actors stage reads descriptions too ("the German foreign ministry", "a top Iranian diplomat");
+    // a pronoun is left to the last-speaker rule below.
+    const described = pronoun ? null : resolveActorForSpan(state, start, end);
+    if (!best) return { actor: described, entity: null };
+    return { actor: best.actor ?? (best.corefOf ? byId.get(best.corefOf)?.actor ?? null : null) ?? described, entity: best };
   }
 
   function resolveMention(r: TokenRange): SpeakerRef {
     const span = spanOf(r);
     const head = tokens[r.to - 1]!;
-    const { actor, entity } = actorOf(span.start, span.end);
-    const ref: SpeakerRef = { ...span, actor };
     const pronoun = r.to - r.from === 1 && head.pos === 'PRON';
+    const { actor, entity } = actorOf(span.start, span.end, pronoun);
+    const ref: SpeakerRef = { ...span, actor };
     if (pronoun && !actor) {
       const antecedent = SINGULAR.has(head.normal) ? lastPerson(r.from) : GROUP_PRONOUN.has(head.normal) ? lastGroup(r.from) : null;
       if (antecedent) {
         ref.actor = antecedent.actor;
         ref.name = antecedent.name;
+      } else {
+        // No earlier speaker fits: the actors stage's coreference (the subject of a recent sentence).
+        const e = resolvePronoun(state, r.from);
+        if (e) {
+          ref.actor = e.actor;
+          ref.name = e.actor?.name ?? e.text;
+        }
       }
     }
     if (!pronoun) {
