@@ -1,5 +1,7 @@
 import type { Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
+import { isPostgresUrl } from './postgres/connection.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
 
 /** The database used when neither `--db` nor `BRINK_DB` names one. */
 export const DEFAULT_DB = './brink.db';
@@ -9,10 +11,11 @@ export function dbLocation(option: string | undefined, env: NodeJS.ProcessEnv = 
   return option ?? (env.BRINK_DB || DEFAULT_DB);
 }
 
-/** Opens the store a location names: a PostgreSQL URL (not yet supported) or a SQLite file path. */
+/**
+ * Opens the store a location names: a PostgreSQL URL (`postgres://user@host/db?schema=NAME`, see
+ * postgres/connection.ts) or a SQLite file path.
+ */
 export async function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new Error('PostgreSQL stores are not supported yet (issue 9); use a SQLite file path');
-  }
+  if (isPostgresUrl(location)) return openPostgresStore(location);
   return openSqliteStore(location);
 }
