@@ -76,6 +76,14 @@ test('actor codes from an apposition, and a group named in it wins', () => {
   assert.equal(entity(s, 'IRGC').corefOf, entity(s, 'Islamic Revolutionary Guard Corps').id);
 });
 
+test('a host country after "to" and a US state before a title do not give the person their country', () => {
+  const s = run('Canadian Ambassador to Mexico Claire Fortin met Georgia Governor Sam Okafor in Atlanta, Georgia.', [['Claire Fortin', 'PERSON'], ['Sam Okafor', 'PERSON']]);
+  assert.deepEqual(pick(entity(s, 'Claire Fortin')), { code: 'CANGOV', country: 'CAN' });
+  assert.deepEqual(pick(entity(s, 'Sam Okafor')), { code: 'USAGOV', country: 'USA' });
+  assert.equal(entity(s, 'Georgia').geo?.country, 'USA');
+  assert.equal(entity(s, 'Georgia').actor, null);
+});
+
 test('unknown parts are left out, never guessed', () => {
   const s = run('The talks were chaired by Lina Moreau, a veteran mediator.', [['Lina Moreau', 'PERSON']]);
   assert.deepEqual(pick(entity(s, 'Lina Moreau')), { code: '', country: null });

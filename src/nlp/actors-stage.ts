@@ -94,6 +94,38 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     else if (e.type === 'ORG') e.actor = describeOrg(ctx, tokens, e, ts, te, inRole);
   }
 
+  // Places: countries the article names decide among places of the same name.
+  const geoCtx: GeoContext = { countries: ctx.countries, admin1: new Set() };
+  for (const e of entities) {
+    if (e.actor?.country && (e.type === 'NORP' || (e.type === 'GPE' && ctx.targets.get(e.id)?.kind === 'country' && isUnambiguousPlace(gaz, e.text)))) {
+      ctx.countries.add(e.actor.country);
+    }
+    if (PLACE_TYPES.has(e.type)) {
+      const only = isUnambiguousPlace(gaz, e.text);
+      if (only?.kind === 'city') ctx.countries.add(only.city.country);
+      else if (only?.kind === 'region' && only.region.country) {
+        ctx.countries.add(only.region.country);
+        if (only.region.admin1) geoCtx.admin1.add(`${only.region.country}/${only.region.admin1}`);
+      }
+    }
+  }
+  for (const e of entities) {
+    if (!PLACE_TYPES.has(e.type)) continue;
+    // A name the gazetteer knows as an organisation ("ISNA") is no place, whatever the tagger said.
+    if (ctx.targets.get(e.id)?.kind === 'actor') continue;
+    const [, te] = ctx.tokenRange.get(e.id)!;
+    // "Paris, Texas": a place right after a comma qualifies this one.
+    const next = tokens[te]?.text === ',' ? ctx.entityAt[te + 1] : undefined;
+    const qualifier = next && PLACE_TYPES.has(next.type) ? gaz.places.get(placeKey(next.text)) : undefined;
+    const r = resolvePlace(gaz, e.text, { ...geoCtx, qualifier });
+    e.geo = r ? r.geo : null;
+  }
+  // A country name the article uses for another place ("Georgia" among US states) is not that country.
+  for (const e of entities) {
+    const t = ctx.targets.get(e.id);
+    if (e.type === 'GPE' && t?.kind === 'country' && e.geo && e.geo.country !== t.country.a3) e.actor = null;
+  }
+
   // Persons: a known person, else what the titles and appositions around the name say.
   const roleCover = (i: number): boolean => inRole[i] === 1;
   for (const e of entities) {
@@ -101,7 +133,11 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     const [ts, te] = ctx.tokenRange.get(e.id)!;
     const t = ctx.targets.get(e.id);
     const { from, owner } = preModifiers(tokens, ts, ctx.entityAt, roleCover);
-    const pre = describeTokens(ctx, tokens, from, ts);
+    // "US Ambassador to Germany X": the country after "to" is the host, not the person's.
+    let hostAt = ts;
+    for (let k = from; k < ts; k++) if (tokens[k]!.normal === 'to') hostAt = k;
+    const pre = describeTokens(ctx, tokens, from, hostAt);
+    if (hostAt < ts) pre.roles = rolesIn(gaz, tokens, from, ts);
     const ownerDesc = owner ? describeTokens(ctx, tokens, owner[0], owner[1]) : EMPTY_DESCRIPTION;
     const [as, ae] = apposition(tokens, te);
     const [os, oe] = ofPhrase(tokens, te, ctx.entityAt);
@@ -134,32 +170,6 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
   }
   linkPersons(ctx.persons);
 
-  // Places: countries the article names decide among places of the same name.
-  const geoCtx: GeoContext = { countries: ctx.countries, admin1: new Set() };
-  for (const e of entities) {
-    if (e.actor?.country && (e.type === 'NORP' || (e.type === 'GPE' && ctx.targets.get(e.id)?.kind === 'country' && isUnambiguousPlace(gaz, e.text)))) {
-      ctx.countries.add(e.actor.country);
-    }
-    if (PLACE_TYPES.has(e.type)) {
-      const only = isUnambiguousPlace(gaz, e.text);
-      if (only?.kind === 'city') ctx.countries.add(only.city.country);
-      else if (only?.kind === 'region' && only.region.country) {
-        ctx.countries.add(only.region.country);
-        if (only.region.admin1) geoCtx.admin1.add(`${only.region.country}/${only.region.admin1}`);
-      }
-    }
-  }
-  for (const e of entities) {
-    if (!PLACE_TYPES.has(e.type)) continue;
-    // A name the gazetteer knows as an organisation ("ISNA") is no place, whatever the tagger said.
-    if (ctx.targets.get(e.id)?.kind === 'actor') continue;
-    const [, te] = ctx.tokenRange.get(e.id)!;
-    // "Paris, Texas": a place right after a comma qualifies this one.
-    const next = tokens[te]?.text === ',' ? ctx.entityAt[te + 1] : undefined;
-    const qualifier = next && PLACE_TYPES.has(next.type) ? gaz.places.get(placeKey(next.text)) : undefined;
-    const r = resolvePlace(gaz, e.text, { ...geoCtx, qualifier });
-    e.geo = r ? r.geo : null;
-  }
 }
 
 /** Registry-style person id; the country, when known, keeps namesakes of different countries apart. */
@@ -203,7 +213,7 @@ function linkPersons(persons: PersonInfo[]): void {
 
 /** An organisation the gazetteer does not know: country and type from its name and the words around it. */
 function describeOrg(ctx: ActorContext, tokens: Token[], e: Entity, ts: number, te: number, inRole: Uint8Array): ActorRef {
-  const inside = describeTokens(ctx, tokens, ts, te);
+  const inside = describeTokens(ctx, tokens, ts, te, e);
   const { from } = preModifiers(tokens, ts, ctx.entityAt, (i) => inRole[i] === 1);
   const pre = describeTokens(ctx, tokens, from, ts);
   // A known group inside a longer name: "Palestinian group Hamas".

@@ -1,6 +1,6 @@
 // Reads who a run of descriptive tokens says someone is: the country (demonym, country name, possessive),
 // a known organisation, and the role phrases ("Russian Defense Minister", "a senior IRGC commander").
-import type { ActorRef, Token } from '../domain/types.js';
+import type { ActorRef, Entity, Token } from '../domain/types.js';
 import type { ActorContext } from './actor-context.js';
 import { nameAt, rolesIn, type RoleHit } from './match-names.js';
 
@@ -13,16 +13,21 @@ export interface Description {
 
 export const EMPTY_DESCRIPTION: Description = { country: null, org: null, roles: [] };
 
-/** Organisation and country named in [from, to): gazetteer names first, then resolved entities there. */
-export function describeTokens(ctx: ActorContext, tokens: Token[], from: number, to: number): Description {
+/** Organisation and country named in [from, to): resolved entities there (but `self`), else gazetteer names. */
+export function describeTokens(ctx: ActorContext, tokens: Token[], from: number, to: number, self?: Entity): Description {
   let country: string | null = null;
   let org: ActorRef | null = null;
   for (let i = from; i < to; i++) {
     const e = ctx.entityAt[i];
-    if (e && e.type !== 'PERSON' && e.actor && e.actor.code !== '') {
+    if (e && e !== self && e.type !== 'PERSON') {
       const range = ctx.tokenRange.get(e.id);
-      if (e.type === 'ORG' && !org) org = e.actor;
-      else if (!country && e.actor.country && (e.type === 'GPE' || e.type === 'NORP')) country = e.actor.country;
+      const a = e.actor;
+      // A country tagged as an organisation ("US" as ORG) is a country, not a group with its own code.
+      const isCountry = a !== null && a.id.startsWith('country:');
+      if (a && a.code !== '' && e.type === 'ORG' && !isCountry && !org) org = a;
+      else if (!country && a?.country && (isCountry || e.type === 'GPE' || e.type === 'NORP') && /^[A-Z]{3}$/.test(a.country) && a.id.startsWith('country:')) country = a.country;
+      // A place without an actor still says which country: "Georgia Senator X" (the US state), "Tehran's mayor".
+      else if (!country && !a && e.geo?.country) country = e.geo.country;
       if (range) {
         i = Math.max(i, range[1] - 1);
         continue;

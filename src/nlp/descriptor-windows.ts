@@ -51,7 +51,7 @@ export function preModifiers(
     if (t.pos === 'ADP') {
       const next = tokens[j + 1];
       const prev = tokens[j - 1];
-      if (!(next && /^\p{Lu}/u.test(next.text) && prev && /^\p{Lu}/u.test(prev.text) && (t.normal === 'of' || t.normal === 'for'))) break;
+      if (!(next && /^\p{Lu}/u.test(next.text) && prev && /^\p{Lu}/u.test(prev.text) && (t.normal === 'of' || t.normal === 'for' || t.normal === 'to'))) break;
     }
     from = j;
     j--;
