@@ -77,7 +77,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     for (let j = i + 1; j < limit && j < i + 14; j++) {
       const t = tokens[j]!;
       if (t.text === ',' || t.text === ':') return openingAt(j + 1);
-      if (!ADJUNCT_START.has(t.pos)) return undefined;
+      if (!ADJUNCT_START.has(t.pos) && t.pos !== 'PRON') return undefined;
     }
     return undefined;
   };
@@ -154,9 +154,10 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     };
 
     // "WALLACE: If I may, …": a name and a colon open the paragraph (transcripts, headlines).
-    const colon = speakerColon(doc, s, si);
+    const colon = speakerColon(doc, s, si, lexicon);
     if (colon >= 0 && colon + 1 < ce) {
-      const content = indirect(colon + 1, ce);
+      const q = openingAt(colon + 1);
+      const content = q && !used.has(q) ? { kind: 'direct' as const, parts: quoteOf(q, 'direct') } : indirect(colon + 1, ce);
       if (content) add({ ...content, cue: { from: colon, to: colon + 1 }, speaker: { from: ss, to: colon }, continued: false, rule: 'quote.colon' }, colon + 1, ce);
     }
 
@@ -399,12 +400,13 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
 }
 
 /** Index of the colon after a one-to-three-word capitalised name that opens a paragraph, or -1. */
-function speakerColon(doc: NlpDoc, s: { tokenStart: number; tokenEnd: number; paragraph: number }, index: number): number {
+function speakerColon(doc: NlpDoc, s: { tokenStart: number; tokenEnd: number; paragraph: number }, index: number, lexicon: CueLexicon): number {
   if (index > 0 && doc.sentences[index - 1]!.paragraph === s.paragraph) return -1;
   for (let k = s.tokenStart; k < s.tokenEnd && k < s.tokenStart + 4; k++) {
     const t = doc.tokens[k]!;
     if (t.text === ':') return k > s.tokenStart ? k : -1;
-    if (!/^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET') return -1;
+    // "Said Kowalski: …" is a cue with its speaker, not a name and a colon.
+    if (!/^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET' || lexicon.verbs.has(t.lemma)) return -1;
   }
   return -1;
 }

@@ -83,6 +83,8 @@ export function phraseStartingAt(tokens: Token[], start: number, ceiling: number
   let lastNoun = -1;
   while (i < ceiling) {
     const t = tokens[i]!;
+    // A determiner after the first word opens the next phrase ("told Reuters | the convoy …").
+    if (t.pos === 'DET' && i > start && tokens[i - 1]!.normal !== 'of') break;
     if (MODIFIER.has(posOf(t)) || isPossessive(t) || t.text === '-') {
       if (NOMINAL.has(posOf(t))) lastNoun = i;
     } else if (t.text === '(' && lastNoun === i - 1) {

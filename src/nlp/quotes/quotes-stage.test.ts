@@ -1,0 +1,162 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, Quote } from '../../domain/types.js';
+import type { AnalysisState } from '../../pipeline/analysis-state.js';
+import { analyzeBase } from '../analyze-base.js';
+import { loadCueLexicon, parseCueLexicon } from './cue-lexicon.js';
+import { findQuoteMarks } from './find-quote-marks.js';
+import { createQuotesStage } from './quotes-stage.js';
+
+// Every sentence here was written for these tests. The stage runs without entities (no NER, no actors):
+// it must still find quotes, cues and speaker mentions, and resolve pronouns to earlier speakers by name.
+const stage = createQuotesStage(loadCueLexicon());
+
+function quotes(text: string): Quote[] {
+  const article: Article = { id: 't', url: null, source: null, title: null, published: '2025-01-01', publishedAt: null, publishedEstimated: false, text, origin: 't', format: 'jsonl' };
+  const state: AnalysisState = { article, doc: analyzeBase(text), entities: [], times: [], quotes: [], events: [] };
+  stage.run(state);
+  for (const q of state.quotes) {
+    // Offsets index the text exactly.
+    assert.equal(q.text, text.slice(q.start, q.end));
+    if (q.cue) assert.equal(q.cue.text, text.slice(q.cue.start, q.cue.end));
+    if (q.speaker) assert.equal(q.speaker.text, text.slice(q.speaker.start, q.speaker.end));
+  }
+  return state.quotes;
+}
+
+const partsText = (text: string, q: Quote): string[] => q.parts.map((p) => text.slice(p.start, p.end));
+
+function only(text: string): Quote {
+  const found = quotes(text);
+  assert.equal(found.length, 1, JSON.stringify(found.map((q) => q.text)));
+  return found[0]!;
+}
+
+test('direct quotes in every quotation style', () => {
+  const styles: Array<[string, string]> = [
+    ['“The bridge will reopen in May,” the mayor said.', 'The bridge will reopen in May'],
+    ['"The bridge will reopen in May," the mayor said.', 'The bridge will reopen in May'],
+    ['«The bridge will reopen in May», the mayor said.', 'The bridge will reopen in May'],
+    ["''The bridge will reopen in May,'' the mayor said.", 'The bridge will reopen in May'],
+    ["``The bridge will reopen in May,'' the mayor said.", 'The bridge will reopen in May'],
+    ['„The bridge will reopen in May“, the mayor said.', 'The bridge will reopen in May'],
+  ];
+  for (const [text, words] of styles) {
+    const q = only(text);
+    assert.equal(q.kind, 'direct', text);
+    assert.equal(q.text, words, text);
+    assert.equal(q.speaker?.text, 'the mayor', text);
+    assert.equal(q.cue?.text, 'said', text);
+  }
+});
+
+test('single quotes inside double quotes belong to the outer quotation', () => {
+  const text = '“They keep calling it ‘a pause’ but it is a retreat,” the senator told reporters.';
+  const q = only(text);
+  assert.equal(q.text, 'They keep calling it ‘a pause’ but it is a retreat');
+  assert.equal(q.speaker?.text, 'the senator');
+  assert.equal(q.cue?.text, 'told');
+});
+
+test('apostrophes and stray marks open no quotation', () => {
+  assert.deepEqual(findQuoteMarks('The ministers’ plan didn’t pass. He is 6\' tall and a " stray mark.'), []);
+});
+
+test('a quotation over several paragraphs is one quote with a part per paragraph', () => {
+  const text = 'The governor spoke for an hour.\n\n“We will rebuild the port first.\n\n“Then we will rebuild the schools,” she said.';
+  const q = quotes(text).find((x) => x.kind === 'direct')!;
+  assert.deepEqual(partsText(text, q), ['We will rebuild the port first.', 'Then we will rebuild the schools']);
+  assert.equal(q.speaker?.text, 'she');
+});
+
+test('a quotation split by its attribution is one quote with two parts', () => {
+  const text = '“The talks were useful,” the envoy said, “but nothing was agreed.”';
+  const q = only(text);
+  assert.equal(q.kind, 'direct');
+  assert.deepEqual(partsText(text, q), ['The talks were useful', 'but nothing was agreed.']);
+  assert.equal(q.speaker?.text, 'the envoy');
+});
+
+test('speaker before the quotation: "X said in a post, “…”" and "Said X: “…”"', () => {
+  let text = 'Marta Kowalski said in a post on her blog, “The vote was rigged.”';
+  let q = only(text);
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.text, 'The vote was rigged.');
+  assert.equal(q.speaker?.text, 'Marta Kowalski');
+  text = 'Said Kowalski: “Nobody asked us.”';
+  q = only(text);
+  assert.equal(q.text, 'Nobody asked us.');
+  assert.equal(q.speaker?.text, 'Kowalski');
+});
+
+test('a quoted fragment inside reported speech makes a mixed quote; unattributed scare quotes make none', () => {
+  const text = 'The union called the offer “an insult” on Tuesday.';
+  const q = only(text);
+  assert.equal(q.kind, 'mixed');
+  assert.ok(q.text.includes('“an insult”'));
+  assert.equal(q.speaker?.text, 'The union');
+  assert.deepEqual(quotes('The so-called “peace train” left the station at noon.'), []);
+  assert.deepEqual(quotes('She starred in “The Long Winter” in 1998.'), []);
+});
+
+test('indirect speech: said (that), told X, warned, posted on X that, according to', () => {
+  const cases: Array<[string, string, string, string]> = [
+    ['The finance minister said that the budget would be cut.', 'that the budget would be cut', 'The finance minister', 'said'],
+    ['The finance minister said the budget would be cut.', 'the budget would be cut', 'The finance minister', 'said'],
+    ['A senior army officer told Reuters the convoy had been attacked.', 'the convoy had been attacked', 'A senior army officer', 'told'],
+    ['The coast guard warned that the storm could reach the island tonight.', 'that the storm could reach the island tonight', 'The coast guard', 'warned'],
+    ['Lopez posted on X that he would not run again.', 'that he would not run again', 'Lopez', 'posted'],
+    ['According to the harbour authority, two ships collided overnight.', 'two ships collided overnight', 'the harbour authority', 'according to'],
+    ['Two ships collided overnight, according to the harbour authority.', 'Two ships collided overnight', 'the harbour authority', 'according to'],
+    ['The dam is safe, the water board said on Friday.', 'The dam is safe', 'the water board', 'said'],
+  ];
+  for (const [text, content, speaker, cue] of cases) {
+    const q = only(text);
+    assert.equal(q.kind, 'indirect', text);
+    assert.equal(q.text, content, text);
+    assert.equal(q.speaker?.text, speaker, text);
+    assert.equal(q.cue?.text.toLowerCase(), cue, text);
+    assert.ok(q.rule?.startsWith('quote.'), text);
+  }
+});
+
+test('two attributions in one sentence end each content at the clause boundary', () => {
+  const text = 'The ministry told AFP that the meeting was “routine” while the opposition said it was a cover-up.';
+  const found = quotes(text);
+  assert.equal(found.length, 2);
+  assert.equal(found[0]!.text, 'that the meeting was “routine”');
+  assert.equal(found[0]!.kind, 'mixed');
+  assert.equal(found[1]!.text, 'it was a cover-up');
+  assert.equal(found[1]!.speaker?.text, 'the opposition');
+});
+
+test('pronoun speakers resolve to the last compatible speaker', () => {
+  const text =
+    'Anna Berg said the plan was ready. She met Tomas Lind on Monday.\n\n' +
+    '“We will sign next week,” she added.\n\n' +
+    'The two delegations, known as the Nordic Group, met in Oslo.\n\n' +
+    '“We agreed on a timetable,” they said in a joint statement.';
+  const found = quotes(text);
+  const added = found.find((q) => q.cue?.text === 'added')!;
+  assert.equal(added.speaker?.text, 'she');
+  assert.equal(added.speaker?.name, 'Anna Berg');
+  const they = found.find((q) => q.speaker?.text === 'they')!;
+  assert.equal(they.text, 'We agreed on a timetable');
+  assert.equal(they.speaker?.name, 'Nordic Group');
+});
+
+test('a whole-sentence quotation right after one keeps its speaker', () => {
+  const text = '“The river is rising,” the engineer said. “We need more sandbags.”';
+  const q = only(text);
+  assert.deepEqual(partsText(text, q), ['The river is rising', 'We need more sandbags.']);
+  assert.equal(q.speaker?.text, 'the engineer');
+});
+
+test('the cue lexicon is validated', () => {
+  assert.throws(() => parseCueLexicon({ cues: [{ id: 'x', words: ['say'] }, { id: 'x', words: ['tell'] }] }), /duplicate id/);
+  assert.throws(() => parseCueLexicon({ cues: [{ id: 'a', words: ['say'] }, { id: 'b', words: ['say'] }] }), /listed by/);
+  assert.throws(() => parseCueLexicon({ cues: [{ id: 'a' }] }), /exactly one of/);
+  const lex = parseCueLexicon({ cues: [{ id: 'say', words: ['say'] }, { id: 'acc', phrase: ['according', 'to'] }] });
+  assert.equal(lex.verbs.get('say')?.id, 'say');
+  assert.equal(lex.phrases.get('according')?.[0]?.id, 'acc');
+});
