@@ -131,6 +131,11 @@ test('resolveActorForSpan: noun phrases without names, descriptions and pronouns
   const he = s.doc.text.indexOf('he flew');
   assert.equal(resolveActorForSpan(s, he, he + 2)?.name, 'Amara Diallo');
   assert.equal(span(s, 'summit'), null);
+  // A generic head takes the type of the role word before it.
+  const t = run('Malian rebel leaders and a Peruvian army spokesman spoke.');
+  assert.equal(span(t, 'Malian rebel leaders')?.code, 'MLIREB');
+  assert.equal(span(t, 'a Peruvian army spokesman')?.code, 'PERMIL');
+  assert.equal(entity(t, 'Malian').actor?.code, 'MLIREB');
 });
 
 test('geo: countries at their country point, cities by population and context', () => {

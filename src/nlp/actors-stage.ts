@@ -5,7 +5,7 @@ import type { ActorRef, Entity, Token } from '../domain/types.js';
 import type { AnalysisState, Stage } from '../pipeline/analysis-state.js';
 import { countryActor, isCapitalised, setActorContext, slug, tokenRangeOf, type ActorContext, type PersonInfo } from './actor-context.js';
 import { apposition, ofPhrase, preModifiers } from './descriptor-windows.js';
-import { codeOf, describeTokens, EMPTY_DESCRIPTION, mergeDescriptions, type Description } from './describe-tokens.js';
+import { codeOf, describeTokens, EMPTY_DESCRIPTION, mergeDescriptions, specificType, type Description } from './describe-tokens.js';
 import { fold, placeKey, type Gazetteer, type NameTarget } from './gazetteer.js';
 import { nameAt, rolesIn, type RoleHit } from './match-names.js';
 import { isUnambiguousPlace, resolvePlace, type GeoContext } from './resolve-geo.js';
@@ -28,7 +28,12 @@ function actorFromEntry(t: NameTarget & { kind: 'actor' }): ActorRef {
   return { id: t.actor.id, name: t.actor.names[0]!, code: t.actor.code, country: t.actor.country };
 }
 
-/** Role words right after a name or demonym, up to the noun phrase's end ("Israeli | officials have"). */
+/** The role type of the words right after a name or demonym, up to the noun phrase's end ("Israeli | officials have"). */
+function followingType(gaz: Gazetteer, tokens: Token[], te: number): { type: string; end: number } | null {
+  const head = followingHead(gaz, tokens, te);
+  return head ? { type: specificType(rolesIn(gaz, tokens, te, head.te), head), end: head.te } : null;
+}
+
 function followingHead(gaz: Gazetteer, tokens: Token[], te: number): RoleHit | null {
   const sentence = tokens[te - 1]?.sentence;
   let k = te;
@@ -83,9 +88,9 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     if (expansion && expansion !== e) e.corefOf = expansion.id;
     if (t?.kind === 'country') e.actor = countryActor(gaz, t.country.a3, null);
     else if (t?.kind === 'demonym') {
-      const head = followingHead(gaz, tokens, te);
-      e.actor = countryActor(gaz, t.country.a3, head ? head.match.role.type : null);
-      if (head) e.actor.name = text.slice(e.start, tokens[head.te - 1]!.end);
+      const head = followingType(gaz, tokens, te);
+      e.actor = countryActor(gaz, t.country.a3, head ? head.type : null);
+      if (head) e.actor.name = text.slice(e.start, tokens[head.end - 1]!.end);
     } else if (t?.kind === 'actor') e.actor = actorFromEntry(t);
     else if (t?.kind === 'region' && t.region.code) e.actor = { id: t.region.id, name: t.region.names[0]!, code: t.region.code, country: t.region.code };
     else if (expansion?.actor) e.actor = { ...expansion.actor };

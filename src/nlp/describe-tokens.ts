@@ -51,9 +51,22 @@ export function describeTokens(ctx: ActorContext, tokens: Token[], from: number,
  */
 export function codeOf(d: Description, head: RoleHit | null): { code: string; country: string | null } | null {
   if (d.org) return { code: d.org.code, country: d.org.country };
-  const type = head ? head.match.role.type : '';
+  const type = head ? specificType(d.roles, head) : '';
   if (!d.country && !type) return null;
   return { code: (d.country ?? '') + type, country: d.country };
+}
+
+// Generic heads ("leader", "official", "spokesman") take the type of a more specific role word before
+// them: "rebel leader" is REB, "army spokesman" MIL, "court official" JUD.
+const GENERIC_ROLE = 'role.official';
+
+export function specificType(roles: RoleHit[], head: RoleHit): string {
+  if (head.match.role.id !== GENERIC_ROLE) return head.match.role.type;
+  for (let i = roles.length - 1; i >= 0; i--) {
+    const r = roles[i]!;
+    if (r.ts < head.ts && r.match.role.id !== GENERIC_ROLE) return r.match.role.type;
+  }
+  return head.match.role.type;
 }
 
 /** Merges two descriptions, the first winning where both know something. */
