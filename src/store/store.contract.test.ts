@@ -216,5 +216,108 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await store.close();
       }
     });
+    test('listings: events, cluster facts, articles, actors and quotes with filters and cursors', async () => {
+      const store = await factory();
+      try {
+        const C = { id: 'country-cc', name: 'Cland', code: 'CCCGOV', country: 'CCC' };
+        const arts = [
+          article('l1', 'Aland met Bland in the capital and both sides spoke warmly.', { published: '2024-08-05', source: 'Daily One', title: 'Talks' }),
+          article('l2', 'Aland shelled a border post held by Bland, killing two guards.', { published: '2024-08-12', source: 'Evening Two' }),
+          article('l3', 'Cland accused Aland of hiding the facts about the border attack.', { published: '2024-09-02', source: 'Daily One' }),
+        ];
+        await store.addArticles(arts.map(add));
+        const arg = (text: string, actor: typeof ACTOR_A) => ({ start: 0, end: 5, text, actor });
+        await store.saveAnalysis(record(arts[0]!, [event('v1', '2024-08-05')], 'we will keep talking'), 'v1');
+        await store.saveAnalysis(record(arts[1]!, [
+          event('v1', '2024-08-12', { cameo: '195', plover: 'ASSAULT', goldstein: -10, quadclass: 4, location: { name: 'Border Post', country: 'BBB', lat: 1, lon: 2 }, evidence: { start: 0, end: 27 } }),
+          event('v2', '2024-08-12', { cameo: '190', plover: 'ASSAULT', goldstein: -10, quadclass: 4, modality: 'hypothetical' }),
+        ], 'the border is calm'), 'v1');
+        await store.saveAnalysis(record(arts[2]!, [
+          event('v1', '2024-09', { datePrecision: 'month', cameo: '112', plover: 'ACCUSE', goldstein: -2, quadclass: 3, source: arg('Cland', C), target: arg('Aland', ACTOR_A) }),
+        ], 'they are hiding the facts'), 'v1');
+
+        // Events: newest first, counted modalities only by default, each with its evidence text and article.
+        const all = await store.listEvents({ limit: 10 });
+        assert.deepEqual(all.items.map((e) => `${e.articleId}/${e.id}`), ['l3/v1', 'l2/v1', 'l1/v1']);
+        assert.equal(all.next, null);
+        assert.equal(all.items[1]!.evidenceText, 'Aland shelled a border post');
+        assert.equal(all.items[1]!.cameo, '195');
+        assert.equal(all.items[1]!.published, '2024-08-12');
+        assert.ok(all.items[1]!.cluster);
+        assert.equal((await store.listEvents({ limit: 10, countedOnly: false })).items.length, 4);
+        const ids = async (q: Omit<Parameters<Store['listEvents']>[0], 'limit'>) => (await store.listEvents({ limit: 10, ...q })).items.map((e) => e.articleId);
+        assert.deepEqual(await ids({ pair: ['BBB', 'AAA'] }), ['l2', 'l1']);
+        assert.deepEqual(await ids({ actor: 'CCC' }), ['l3']);
+        assert.deepEqual(await ids({ actor: 'country-cc' }), ['l3']);
+        assert.deepEqual(await ids({ actor: 'CCCGOV' }), ['l3']);
+        assert.deepEqual(await ids({ code: '19' }), ['l2']);
+        assert.deepEqual(await ids({ code: '1%' }), [], 'LIKE wildcards are literal');
+        assert.deepEqual(await ids({ plover: 'ACCUSE' }), ['l3']);
+        assert.deepEqual(await ids({ quadclass: 1 }), ['l1']);
+        assert.deepEqual(await ids({ from: '2024-08-06', to: '2024-08-31' }), ['l2']);
+        assert.deepEqual(await ids({ place: 'border post' }), ['l2']);
+        assert.deepEqual(await ids({ place: 'BBB' }), ['l2']);
+        const p1 = await store.listEvents({ limit: 2 });
+        assert.equal(p1.items.length, 2);
+        assert.ok(p1.next);
+        const p2 = await store.listEvents({ limit: 2, after: p1.next });
+        assert.deepEqual(p2.items.map((e) => e.articleId), ['l1']);
+        assert.equal(p2.next, null);
+
+        // Cluster facts: countries, QuadClass, PLOVER, mean Goldstein and the bucket's first day.
+        const facts = (await store.clusterFacts({})).items;
+        assert.deepEqual(facts.map((f) => [f.sourceCountry, f.targetCountry, f.quadclass, f.plover, f.goldstein, f.day, f.bucket]).sort(), [
+          ['AAA', 'BBB', 1, 'CONSULT', 1.9, '2024-08-05', '2024-08-05'],
+          ['AAA', 'BBB', 4, 'ASSAULT', -10, '2024-08-12', '2024-08-12'],
+          ['CCC', 'AAA', 3, 'ACCUSE', -2, '2024-09-01', '2024-09'],
+        ]);
+        assert.equal((await store.clusterFacts({ pair: ['BBB', 'AAA'] })).items.length, 2);
+        assert.equal((await store.clusterFacts({ country: 'CCC' })).items.length, 1);
+        assert.equal((await store.clusterFacts({ cameoRoot: '19' })).items.length, 1);
+        assert.equal((await store.clusterFacts({ quadclass: 3 })).items.length, 1);
+        assert.equal((await store.clusterFacts({ plover: 'CONSULT' })).items.length, 1);
+        assert.deepEqual((await store.clusterFacts({ from: '2024-08-06', to: '2024-09-01' })).items.map((f) => f.day).sort(), ['2024-08-12', '2024-09-01']);
+        const c1 = await store.clusterFacts({ limit: 2 });
+        assert.equal(c1.items.length, 2);
+        const c2 = await store.clusterFacts({ limit: 2, after: c1.next });
+        assert.equal(c2.items.length, 1);
+        assert.equal(c2.next, null);
+
+        // Articles: newest stored first, paged; full-text search best first.
+        const a1 = await store.listArticles({ limit: 2 });
+        assert.deepEqual(a1.items.map((a) => a.id), ['l3', 'l2']);
+        assert.deepEqual((await store.listArticles({ limit: 2, after: a1.next })).items.map((a) => a.id), ['l1']);
+        assert.deepEqual((await store.listArticles({ limit: 10, source: 'Daily One', from: '2024-09-01' })).items.map((a) => a.id), ['l3']);
+        const found = await store.listArticles({ limit: 10, search: parseSearchQuery('shelled') });
+        assert.deepEqual(found.items.map((a) => a.id), ['l2']);
+        assert.match(found.items[0]!.snippet!, /\[shelled\]/);
+
+        // Actors: by id, paged; a profile with aliases and roles over time.
+        const actors = await store.listActors({ limit: 2 });
+        assert.deepEqual(actors.items.map((a) => a.id), ['country-aa', 'country-bb']);
+        assert.deepEqual((await store.listActors({ limit: 2, after: actors.next })).items.map((a) => a.id), ['country-cc']);
+        assert.deepEqual((await store.listActors({ limit: 10, name: 'bl' })).items.map((a) => a.id), ['country-bb']);
+        assert.deepEqual((await store.listActors({ limit: 10, country: 'CCC' })).items.map((a) => a.id), ['country-cc']);
+        const profile = await store.getActor('country-aa');
+        assert.equal(profile?.mentions, 3);
+        assert.deepEqual(profile?.aliases, [{ text: 'Aland', count: 2 }, { text: 'Cland', count: 1 }]);
+        assert.deepEqual(profile?.roles, [{ month: '2024-08', code: 'AAA', count: 2 }, { month: '2024-09', code: 'AAA', count: 1 }]);
+        assert.equal(profile?.events, 4);
+        assert.equal(await store.getActor('nobody'), null);
+
+        // Quotes: newest first, by speaker, by date, full-text.
+        const quotes = await store.listQuotes({ limit: 10 });
+        assert.deepEqual(quotes.items.map((q) => q.articleId), ['l3', 'l2', 'l1']);
+        assert.equal(quotes.items[0]!.speakerActor?.id, 'country-bb');
+        assert.equal((await store.listQuotes({ limit: 10, speaker: 'blan' })).items.length, 3);
+        assert.equal((await store.listQuotes({ limit: 10, speaker: 'nobody' })).items.length, 0);
+        assert.deepEqual((await store.listQuotes({ limit: 10, to: '2024-08-05' })).items.map((q) => q.articleId), ['l1']);
+        assert.deepEqual((await store.listQuotes({ limit: 10, search: parseSearchQuery('calm') })).items.map((q) => q.text), ['the border is calm']);
+        const q1 = await store.listQuotes({ limit: 1 });
+        assert.deepEqual((await store.listQuotes({ limit: 1, after: q1.next })).items.map((q) => q.articleId), ['l2']);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -1,5 +1,8 @@
 import type { Article, ExtractRecord } from '../domain/types.js';
 import type { SearchQuery } from './search-query.js';
+import type {
+  ActorProfile, ActorQuery, ActorSummary, ArticleQuery, ArticleSummary, ClusterFact, ClusterQuery, EventQuery, Page, QuoteQuery, StoredEvent, StoredQuote,
+} from './query-types.js';
 
 // The storage seam. Every method is async so that a network database (PostgreSQL, issue 9) can
 // implement the same interface; SQL dialect details (FTS5 vs tsvector, upserts, pragmas) stay inside
@@ -137,5 +140,17 @@ export interface Store {
   /** Event clusters, most-reported first (by articles, then mentions), then by key. */
   listClusters(limit: number): Promise<EventCluster[]>;
   stats(version: string): Promise<StoreStats>;
+  /** Stored events matching every given filter, newest stored first, paged (cursor). */
+  listEvents(query: EventQuery): Promise<Page<StoredEvent>>;
+  /** Event clusters with their countries, QuadClass, PLOVER, mean Goldstein and bucket day; paged in storage order. */
+  clusterFacts(query: ClusterQuery): Promise<Page<ClusterFact>>;
+  /** Articles by publication day (newest first, paged), or best first for a full-text query (one page). */
+  listArticles(query: ArticleQuery): Promise<Page<ArticleSummary>>;
+  /** Actors by name, most mentioned first, paged. */
+  listActors(query: ActorQuery): Promise<Page<ActorSummary>>;
+  /** One actor with aliases, roles over time and counts; null when unknown. */
+  getActor(id: string): Promise<ActorProfile | null>;
+  /** Quotations, best first for a full-text query (one page), else newest first, paged. */
+  listQuotes(query: QuoteQuery): Promise<Page<StoredQuote>>;
   close(): Promise<void>;
 }

@@ -17,6 +17,10 @@ import type {
 } from '../store.js';
 import { migrate } from './migrations.js';
 import { toFts5 } from './fts5-query.js';
+import { SqliteQueries } from './sqlite-queries.js';
+import type {
+  ActorProfile, ActorQuery, ActorSummary, ArticleQuery, ArticleSummary, ClusterFact, ClusterQuery, EventQuery, Page, QuoteQuery, StoredEvent, StoredQuote,
+} from '../query-types.js';
 
 /** Near-duplicate candidates checked per article at most: bounds the cost of a very common band. */
 const MAX_CANDIDATES = 32;
@@ -90,6 +94,7 @@ export class SqliteStore implements Store {
   private readonly s: Record<string, Database.Statement>;
   private readonly addBatch: Database.Transaction<(items: NewArticle[]) => AddOutcome[]>;
   private readonly saveOne: Database.Transaction<(record: ExtractRecord, version: string) => void>;
+  private readonly queries: SqliteQueries;
 
   constructor(readonly location: string) {
     this.db = new Database(location);
@@ -101,6 +106,7 @@ export class SqliteStore implements Store {
     this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
     const db = this.db;
+    this.queries = new SqliteQueries(db);
     const q = (sql: string) => db.prepare(sql);
     this.s = {
       byId: q('SELECT rowid, duplicate_of, analysed_version FROM articles WHERE id = ?'),
@@ -232,6 +238,7 @@ export class SqliteStore implements Store {
   }
 
   async pendingAnalysis(version: string, after: string | null, limit: number): Promise<PendingPage> {
+    if (limit <= 0) return { articles: [], next: after };
     const from = after === null ? 0 : Number(after);
     const rows = this.s.pending!.all(from, version, limit) as Row[];
     const next = rows.length === limit ? String(rows[rows.length - 1]!.rowid) : null;
@@ -484,6 +491,30 @@ export class SqliteStore implements Store {
       times: one('SELECT count(*) AS n FROM times'),
       sentences: one('SELECT count(*) AS n FROM sentences'),
     };
+  }
+
+  async listEvents(query: EventQuery): Promise<Page<StoredEvent>> {
+    return this.queries.listEvents(query);
+  }
+
+  async clusterFacts(query: ClusterQuery): Promise<Page<ClusterFact>> {
+    return this.queries.clusterFacts(query);
+  }
+
+  async listArticles(query: ArticleQuery): Promise<Page<ArticleSummary>> {
+    return this.queries.listArticles(query);
+  }
+
+  async listActors(query: ActorQuery): Promise<Page<ActorSummary>> {
+    return this.queries.listActors(query);
+  }
+
+  async getActor(id: string): Promise<ActorProfile | null> {
+    return this.queries.getActor(id);
+  }
+
+  async listQuotes(query: QuoteQuery): Promise<Page<StoredQuote>> {
+    return this.queries.listQuotes(query);
   }
 
   async close(): Promise<void> {
