@@ -58,10 +58,11 @@ Examples:
     let failed = 0;
     try {
       const total = Math.min(limit, (await store.stats(CODER)).pending);
-      const pipeline = createPipeline();
+      // Loading the models takes seconds: not worth it when nothing is pending.
+      const pipeline = total > 0 ? createPipeline() : null;
       let cursor: string | null = null;
       let seen = 0;
-      do {
+      while (pipeline !== null && seen < limit) {
         const page = await store.pendingAnalysis(CODER, cursor, Math.min(batch, limit - seen));
         cursor = page.next;
         for (const article of page.articles) {
@@ -76,7 +77,8 @@ Examples:
           }
           progress.update(seen, `${n(analysed)} analysed, ${n(failed)} failed of ${n(total)}`, total > 0 ? seen / total : null);
         }
-      } while (cursor !== null && seen < limit);
+        if (cursor === null) break;
+      }
     } finally {
       await store.close();
     }
