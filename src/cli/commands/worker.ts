@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Command } from '../command.js';
+import { parseOptions } from '../parse-options.js';
+import { UsageError } from '../usage-error.js';
+import { DB_HELP, DB_OPTION, openCommandStore, ReportedError } from '../db-option.js';
+import { n } from '../progress.js';
+import { dbLocation } from '../../store/open-store.js';
+import type { Store } from '../../store/store.js';
+import { createPipeline } from '../../pipeline/create-pipeline.js';
+import { extractArticle } from '../../pipeline/extract-article.js';
+import { CODER } from '../../pipeline/version.js';
+import { DEFAULT_STALE_SECONDS, openQueue, QueueError, type AnalysisQueue, type AnalyseJob } from '../../queue/analysis-queue.js';
+
+/** Jobs in flight per process: while one article is analysed (CPU), the other's results are written (I/O). */
+const JOBS_PER_PROCESS = 2;
+const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
+
+/** Analysis is CPU-bound JavaScript: N at once means N processes, one per core. */
+async function runProcesses(count: number, argv: string[]): Promise<number> {
+  const children: ChildProcess[] = [];
+  const rest = argv.filter((_, i) => argv[i] !== '--concurrency' && argv[i - 1] !== '--concurrency' && !argv[i]!.startsWith('--concurrency='));
+  for (let i = 0; i < count; i++) {
+    children.push(spawn(process.execPath, [MAIN, 'worker', ...rest, '--concurrency', '1'], { stdio: 'inherit' }));
+  }
+  const forward = (signal: NodeJS.Signals) => {
+    for (const c of children) if (c.exitCode === null) c.kill(signal);
+  };
+  process.on('SIGTERM', forward);
+  process.on('SIGINT', forward);
+  const codes = await Promise.all(children.map((c) => new Promise<number>((resolve) => c.on('exit', (code) => resolve(code ?? 1)))));
+  process.off('SIGTERM', forward);
+  process.off('SIGINT', forward);
+  return Math.max(...codes);
+}
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'analyse queued articles (PostgreSQL work queue; run on as many machines as you like)',
+  help: `Usage: brink worker [options]
+
+Takes analysis jobs queued by "brink ingest --queue" from the PostgreSQL store's work queue and
+runs the pipeline (${CODER}) on each article; its results replace the article's previous ones in one
+transaction. Start workers on any number of machines against the same --db. A failing article is
+retried with exponential backoff; after its last attempt it lands in "brink jobs failed".
+
+SIGTERM or Ctrl-C stops gracefully: running jobs finish, nothing new is taken. A worker killed
+outright leaves no partial article; its jobs are unlocked and retried by the other workers once its
+heartbeat has been silent for --stale-seconds.
+
+Options:
+${DB_HELP.replace('PATH', 'URL ')}
+  --concurrency N     worker processes on this machine (default 1; analysis uses one core each)
+  --stale-seconds S   unlock the jobs of a worker silent this long (default ${DEFAULT_STALE_SECONDS})
+  -h, --help          show this help
+
+Examples:
+  brink worker --db postgres://brink@db.example.org/news --concurrency 8
+  BRINK_DB=postgres://localhost/news brink worker`,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, {
+      ...DB_OPTION,
+      concurrency: { type: 'string' },
+      'stale-seconds': { type: 'string' },
+    });
+    if (values.help) {
+      console.log(this.help);
+      return 0;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1');
+    const stale = values['stale-seconds'] === undefined ? DEFAULT_STALE_SECONDS : Number(values['stale-seconds']);
+    if (!(stale > 0)) throw new UsageError('--stale-seconds must be a positive number');
+    if (concurrency > 1) return runProcesses(concurrency, argv);
+
+    const location = dbLocation(values.db as string | undefined);
+    let store: Store;
+    let queue: AnalysisQueue;
+    try {
+      queue = await openQueue(location);
+    } catch (err) {
+      if (err instanceof QueueError) throw new UsageError(err.message);
+      process.stderr.write(`brink worker: cannot open the work queue at ${location}: ${(err as Error).message}\n`);
+      return 1;
+    }
+    try {
+      store = await openCommandStore('worker', values.db as string | undefined, true);
+    } catch (err) {
+      await queue.close();
+      if (err instanceof ReportedError) return 1;
+      throw err;
+    }
+    const pipeline = createPipeline();
+    let analysed = 0;
+    let skipped = 0;
+    let failures = 0;
+    const handle = async (job: AnalyseJob) => {
+      const article = await store.getArticle(job.id);
+      if (!article) throw new Error(`article ${job.id} is not stored`);
+      // A duplicate is not analysed; an article already analysed by this version (a job retried
+      // after its worker died between commit and completion) is not analysed twice.
+      if (article.duplicateOf !== null || article.analysedVersion === CODER) {
+        skipped++;
+        return;
+      }
+      try {
+        await store.saveAnalysis(extractArticle(article, pipeline), CODER);
+        analysed++;
+      } catch (err) {
+        failures++;
+        throw new Error(`${article.origin} (${article.id}): ${(err as Error).message}`);
+      }
+    };
+    const started = Date.now();
+    const report = () =>
+      `worker ${process.pid}: ${n(analysed)} analysed, ${n(skipped)} skipped, ${n(failures)} failed attempts in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+    const running = await queue.start(handle, { concurrency: JOBS_PER_PROCESS, staleSeconds: stale, host: hostname() });
+    process.stderr.write(`worker ${process.pid}: analysing queued articles of ${store.location} (${CODER})\n`);
+    const progress = setInterval(() => process.stderr.write(report() + '\n'), 30000);
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        // A second signal: leave now; the transaction of a running job rolls back, its job is retried.
+        process.stderr.write(`worker ${process.pid}: ${signal} again, exiting at once\n`);
+        process.exit(130);
+      }
+      stopping = true;
+      process.stderr.write(`worker ${process.pid}: ${signal}, finishing running jobs\n`);
+      void running.stop();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    try {
+      await running.promise;
+    } finally {
+      clearInterval(progress);
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      await queue.close();
+      await store.close();
+    }
+    process.stderr.write(report() + '\n');
+    return 0;
+  },
+};
