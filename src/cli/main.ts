@@ -6,9 +6,11 @@ import { ingestCommand } from './commands/ingest.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { searchCommand } from './commands/search.js';
 import { statsCommand } from './commands/stats.js';
+import { workerCommand } from './commands/worker.js';
+import { jobsCommand } from './commands/jobs.js';
 import { BRINK_VERSION } from '../pipeline/version.js';
 
-const COMMANDS: Command[] = [extractCommand, ingestCommand, analyzeCommand, searchCommand, statsCommand];
+const COMMANDS: Command[] = [extractCommand, ingestCommand, analyzeCommand, searchCommand, statsCommand, workerCommand, jobsCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -12,6 +12,8 @@ import { createPipeline } from '../../pipeline/create-pipeline.js';
 import { contentHash, extractArticle, type Pipeline } from '../../pipeline/extract-article.js';
 import { CODER } from '../../pipeline/version.js';
 import type { NewArticle, Store } from '../../store/store.js';
+import { dbLocation } from '../../store/open-store.js';
+import { openQueue, QueueError, type AnalysisQueue } from '../../queue/analysis-queue.js';
 
 /** Articles per transaction: large enough to amortise commits, small enough that a kill loses little work. */
 const DEFAULT_BATCH = 500;
@@ -52,6 +54,7 @@ Options:
 ${INPUT_HELP}
 ${DB_HELP}
   --no-analyze        store the articles only; run "brink analyze" later
+  --queue             store the articles and queue their analysis for "brink worker" (PostgreSQL only)
   --batch N           articles per transaction (default ${DEFAULT_BATCH})
   -h, --help          show this help
 
@@ -69,6 +72,7 @@ Examples:
       ...INPUT_OPTIONS,
       ...DB_OPTION,
       'no-analyze': { type: 'boolean' },
+      queue: { type: 'boolean' },
       batch: { type: 'string' },
       // Hidden: prints the peak resident memory for bench/ingest.
       'report-rss': { type: 'boolean' },
@@ -81,12 +85,23 @@ Examples:
     if (positionals.length === 0) throw new UsageError('no input: give one or more paths, or - for stdin');
     const batchSize = values.batch === undefined ? DEFAULT_BATCH : Number(values.batch);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch must be a whole number ≥ 1');
-    const analyze = !values['no-analyze'];
+    const analyze = !values['no-analyze'] && !values.queue;
+    let queue: AnalysisQueue | null = null;
+    if (values.queue) {
+      try {
+        queue = await openQueue(dbLocation(values.db as string | undefined));
+      } catch (err) {
+        if (err instanceof QueueError) throw new UsageError(err.message);
+        process.stderr.write(`brink ingest: cannot open the work queue: ${(err as Error).message}\n`);
+        return 1;
+      }
+    }
 
     let store: Store;
     try {
       store = await openCommandStore('ingest', values.db as string | undefined, true);
     } catch (err) {
+      await queue?.close();
       if (err instanceof ReportedError) return 1;
       throw err;
     }
@@ -94,14 +109,15 @@ Examples:
     const files = inputFiles(positionals);
     let fileIndex = 0;
     const progress = new Progress('ingest');
-    const c = { read: 0, stored: 0, duplicates: 0, exists: 0, failed: 0, analysed: 0 };
+    const c = { read: 0, stored: 0, duplicates: 0, exists: 0, failed: 0, analysed: 0, queued: 0 };
     const problem = (line: string) => {
       progress.clear();
       process.stderr.write(line + '\n');
     };
     const counts = () =>
       `${n(c.read)} read, ${n(c.stored)} stored, ${n(c.duplicates)} duplicates, ${n(c.exists)} already stored, ${n(c.failed)} failed` +
-      (analyze ? `, ${n(c.analysed)} analysed` : '');
+      (analyze ? `, ${n(c.analysed)} analysed` : '') +
+      (queue ? `, ${n(c.queued)} queued for analysis` : '');
     const show = (force = false) => {
       const fraction = files.length > 0 ? Math.min(1, fileIndex / files.length) : null;
       progress.update(c.read, counts(), fraction, force);
@@ -124,6 +140,7 @@ Examples:
       const items = batch;
       batch = [];
       const outcomes = await store.addArticles(items);
+      const queued: string[] = [];
       for (let i = 0; i < outcomes.length; i++) {
         const o = outcomes[i]!;
         const article = items[i]!.article;
@@ -137,7 +154,10 @@ Examples:
         // An article stored by an earlier, interrupted run may still lack its analysis.
         const needsAnalysis = o.status === 'stored' || (o.status === 'exists' && o.duplicateOf === null && o.analysedVersion !== CODER);
         if (analyze && needsAnalysis) await analyse(article);
+        if (queue && needsAnalysis) queued.push(article.id);
       }
+      await queue?.enqueue(queued);
+      c.queued += queued.length;
       show();
     };
 
@@ -158,6 +178,7 @@ Examples:
       await flush();
     } finally {
       await store.close();
+      await queue?.close();
     }
     progress.clear();
     fileIndex = files.length;
