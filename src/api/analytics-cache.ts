@@ -1,0 +1,74 @@
+import type { Store, StoreStats } from '../store/store.js';
+import { volumeByDay } from '../analytics/build-series.js';
+import { detectAlerts, type Alert } from '../analytics/detect-alerts.js';
+import { actorNetwork, type Network } from '../analytics/actor-network.js';
+import { countryAggregates, type CountryAggregate } from '../analytics/country-aggregates.js';
+import { pairOf, pairKey } from '../analytics/pair-key.js';
+
+// Summaries over the whole corpus (volume by day, alerts, the country network, map figures, pair
+// totals) are computed together from one read of every cluster and kept until new data arrives
+// (the API's own ingest invalidates them) or `ttlMs` passes (another process may be writing).
+// Summary endpoints then answer from memory.
+
+export interface CorpusSummary {
+  volume: Map<string, number>;
+  alerts: Alert[];
+  network: Network;
+  countries: CountryAggregate[];
+  pairs: Array<{ pair: [string, string]; clusters: number; conflict: number }>;
+  computedAt: string;
+}
+
+export class AnalyticsCache {
+  private summary: Promise<CorpusSummary> | null = null;
+  private summaryAt = 0;
+  private statsValue: Promise<StoreStats> | null = null;
+  private statsAt = 0;
+
+  constructor(private readonly store: Store, private readonly version: string, private readonly ttlMs = 30_000) {}
+
+  invalidate(): void {
+    this.summary = null;
+    this.statsValue = null;
+  }
+
+  stats(): Promise<StoreStats> {
+    if (this.statsValue === null || Date.now() - this.statsAt > this.ttlMs) {
+      this.statsAt = Date.now();
+      this.statsValue = this.store.stats(this.version);
+      this.statsValue.catch(() => (this.statsValue = null));
+    }
+    return this.statsValue;
+  }
+
+  corpus(): Promise<CorpusSummary> {
+    if (this.summary === null || Date.now() - this.summaryAt > this.ttlMs) {
+      this.summaryAt = Date.now();
+      this.summary = this.compute();
+      this.summary.catch(() => (this.summary = null));
+    }
+    return this.summary;
+  }
+
+  private async compute(): Promise<CorpusSummary> {
+    const { items } = await this.store.clusterFacts({});
+    const pairs = new Map<string, { pair: [string, string]; clusters: number; conflict: number }>();
+    for (const f of items) {
+      const pair = pairOf(f);
+      if (!pair) continue;
+      const k = pairKey(pair);
+      let p = pairs.get(k);
+      if (!p) pairs.set(k, (p = { pair, clusters: 0, conflict: 0 }));
+      p.clusters++;
+      if (f.quadclass >= 3) p.conflict++;
+    }
+    return {
+      volume: volumeByDay(items),
+      alerts: detectAlerts(items),
+      network: actorNetwork(items),
+      countries: countryAggregates(items),
+      pairs: [...pairs.values()].sort((a, b) => b.clusters - a.clusters || (pairKey(a.pair) < pairKey(b.pair) ? -1 : 1)),
+      computedAt: new Date().toISOString(),
+    };
+  }
+}

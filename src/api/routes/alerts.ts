@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context.js';
+import { Params } from '../query-params.js';
+import type { Alert } from '../../analytics/detect-alerts.js';
+import { alertsAtom } from '../alerts-atom.js';
+
+/** Alerts whose span touches [from, to]. */
+export function alertsBetween(alerts: readonly Alert[], from?: string, to?: string): Alert[] {
+  return alerts.filter((a) => (!to || a.start <= to) && (!from || (a.end ?? '9999') >= from));
+}
+
+export function alertsRoutes(ctx: AppContext): Hono {
+  const r = new Hono();
+  // The contract's shape: a JSON array ordered by start.
+  r.get('/alerts', async (c) => {
+    const p = new Params(c);
+    const { from, to } = p.range();
+    const pair = p.pair();
+    const { alerts } = await ctx.cache.corpus();
+    const out = alertsBetween(alerts, from, to).filter((a) => !pair || (a.pair.includes(pair[0]) && a.pair.includes(pair[1])));
+    return c.json(out);
+  });
+  r.get('/alerts.atom', async (c) => {
+    const { alerts, computedAt } = await ctx.cache.corpus();
+    return c.body(alertsAtom(alerts, c.req.url, computedAt), 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+  });
+  r.get('/stats', async (c) => c.json(await ctx.cache.stats()));
+  return r;
+}
