@@ -8,9 +8,10 @@ import { searchCommand } from './commands/search.js';
 import { statsCommand } from './commands/stats.js';
 import { workerCommand } from './commands/worker.js';
 import { jobsCommand } from './commands/jobs.js';
+import { copyCommand } from './commands/copy.js';
 import { BRINK_VERSION } from '../pipeline/version.js';
 
-const COMMANDS: Command[] = [extractCommand, ingestCommand, analyzeCommand, searchCommand, statsCommand, workerCommand, jobsCommand];
+const COMMANDS: Command[] = [extractCommand, ingestCommand, analyzeCommand, searchCommand, statsCommand, workerCommand, jobsCommand, copyCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
