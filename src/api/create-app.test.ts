@@ -245,6 +245,7 @@ test('exports: CSV, JSONL, GDELT TSV, PLOVER JSON, streamed with filters', async
   const cols = tsv[1].split('\t');
   assert.equal(cols[tsv[0].split('\t').indexOf('EventRootCode')], '19');
   assert.equal(cols[1], dayAt(68).replace(/-/g, ''));
+  assert.match(cols[cols.length - 1], /^https:\/\/news\.example\/crisis-/);
   const plover = await get('/api/export?format=plover&actor=RRR');
   assert.equal(plover.length, 7);
   assert.equal(plover[0].event, 'ASSAULT');

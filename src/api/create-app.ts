@@ -16,6 +16,7 @@ import { quotesRoutes } from './routes/quotes.js';
 import { alertsRoutes } from './routes/alerts.js';
 import { exportsRoutes } from './routes/exports.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { volumeRoutes } from './routes/volume.js';
 
 export interface AppOptions {
   store: Store;
@@ -43,7 +44,7 @@ export function createApp(options: AppOptions): Hono {
   };
   const api = new Hono();
   api.get('/openapi.json', (c) => c.json(OPENAPI));
-  for (const routes of [alertsRoutes, eventsRoutes, pairsRoutes, actorsRoutes, quotesRoutes, exportsRoutes, ingestRoutes]) api.route('/', routes(ctx));
+  for (const routes of [alertsRoutes, eventsRoutes, pairsRoutes, actorsRoutes, quotesRoutes, exportsRoutes, ingestRoutes, volumeRoutes]) api.route('/', routes(ctx));
   api.route('/articles', articlesRoutes(ctx));
 
   const app = new Hono();

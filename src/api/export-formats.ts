@@ -73,7 +73,7 @@ export function exportEvent(format: ExportFormat, e: StoredEvent, index: number)
     return [
       `${e.articleId}/${e.id}`, compact, compact.slice(0, 6), compact.slice(0, 4), s?.code, s?.name, s?.country, t?.code, t?.name, t?.country,
       1, e.cameo, e.cameo.slice(0, 3), e.cameo.slice(0, 2), e.quadclass, e.goldstein, 1, e.location?.name, e.location?.country,
-      e.location?.lat, e.location?.lon, compact, null,
+      e.location?.lat, e.location?.lon, compact, e.articleUrl,
     ].map(tsvCell).join('\t') + '\n';
   }
   if (e.plover === null) return null;

@@ -39,6 +39,7 @@ export const OPENAPI = {
     '/api/clusters': get('Event clusters (one real-world event across articles)', [q('country', 'country code on either side'), q('pair', 'RUS,UKR'), q('code', 'CAMEO root (2 digits)'), q('plover', 'PLOVER type'), q('quadclass', '1–4'), ...range, ...page], list('clusters')),
     '/api/pairs': get('Country pairs by cluster count', [q('country', 'only pairs with this country'), page[0]], list('pairs')),
     '/api/pairs/{a}/{b}/series': get('A pair’s clusters by period: QuadClass, PLOVER, Goldstein, volume-normalised escalation index', [path('a', 'country code'), path('b', 'country code'), by, ...range], json('{pair, by, points, totals}')),
+    '/api/volume': get('Event clusters of the whole corpus by period (volume over time)', [by, ...range], json('{by, points: [{period, clusters}]}')),
     '/api/countries': get('Per-country map aggregates', [], list('countries')),
     '/api/countries/{code}/series': get('A country’s clusters by period', [path('code', 'country code'), by, ...range], json('{country, by, points, totals}')),
     '/api/actors': get('Actors by id', [q('name', 'name prefix'), q('country', 'country code'), ...page], list('actors')),

@@ -6,12 +6,18 @@ import { ingestCommand } from './commands/ingest.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { searchCommand } from './commands/search.js';
 import { statsCommand } from './commands/stats.js';
+import { eventsCommand } from './commands/events.js';
+import { quotesCommand } from './commands/quotes.js';
+import { exportCommand } from './commands/export.js';
+import { alertsCommand } from './commands/alerts.js';
+import { pairCommand } from './commands/pair.js';
+import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
 import { jobsCommand } from './commands/jobs.js';
 import { copyCommand } from './commands/copy.js';
 import { BRINK_VERSION } from '../pipeline/version.js';
 
-const COMMANDS: Command[] = [extractCommand, ingestCommand, analyzeCommand, searchCommand, statsCommand, workerCommand, jobsCommand, copyCommand];
+const COMMANDS: Command[] = [extractCommand, ingestCommand, analyzeCommand, searchCommand, statsCommand, eventsCommand, quotesCommand, exportCommand, alertsCommand, pairCommand, serveCommand, workerCommand, jobsCommand, copyCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -35,6 +35,7 @@ export interface EventQuery {
 export interface StoredEvent extends CodedEvent {
   articleId: string;
   articleTitle: string | null;
+  articleUrl: string | null;
   published: string | null;
   /** The evidence span's text. */
   evidenceText: string;

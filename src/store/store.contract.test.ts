@@ -243,6 +243,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         assert.equal(all.items[1]!.evidenceText, 'Aland shelled a border post');
         assert.equal(all.items[1]!.cameo, '195');
         assert.equal(all.items[1]!.published, '2024-08-12');
+        assert.equal(all.items[1]!.articleUrl, null);
         assert.ok(all.items[1]!.cluster);
         assert.equal((await store.listEvents({ limit: 10, countedOnly: false })).items.length, 4);
         const ids = async (q: Omit<Parameters<Store['listEvents']>[0], 'limit'>) => (await store.listEvents({ limit: 10, ...q })).items.map((e) => e.articleId);

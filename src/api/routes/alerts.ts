@@ -1,13 +1,8 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { Params } from '../query-params.js';
-import type { Alert } from '../../analytics/detect-alerts.js';
+import { alertsBetween } from '../../analytics/alerts-between.js';
 import { alertsAtom } from '../alerts-atom.js';
-
-/** Alerts whose span touches [from, to]. */
-export function alertsBetween(alerts: readonly Alert[], from?: string, to?: string): Alert[] {
-  return alerts.filter((a) => (!to || a.start <= to) && (!from || (a.end ?? '9999') >= from));
-}
 
 export function alertsRoutes(ctx: AppContext): Hono {
   const r = new Hono();

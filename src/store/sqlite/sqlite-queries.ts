@@ -85,6 +85,7 @@ function eventOf(r: Row): StoredEvent {
     ...v,
     articleId: r.article_id as string,
     articleTitle: r.article_title as string | null,
+    articleUrl: r.article_url as string | null,
     published: r.article_published as string | null,
     evidenceText: r.evidence_text as string,
     cluster: r.cluster_key as string | null,
@@ -142,7 +143,7 @@ export class SqliteQueries {
     if (q.place) w.add('(e.location_name = ? COLLATE NOCASE OR e.location_country = ?)', q.place, q.place);
     const rows = this.db
       .prepare(
-        `SELECT e.*, a.id AS article_id, a.title AS article_title, a.published AS article_published,
+        `SELECT e.*, a.id AS article_id, a.title AS article_title, a.url AS article_url, a.published AS article_published,
            substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence_text, c.key AS cluster_key
          FROM events e JOIN articles a ON a.rowid = e.article LEFT JOIN clusters c ON c.rowid = e.cluster
          ${w} ORDER BY e.rowid DESC LIMIT ?`,

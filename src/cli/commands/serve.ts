@@ -1,0 +1,68 @@
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { Command } from '../command.js';
+import { parseOptions } from '../parse-options.js';
+import { UsageError } from '../usage-error.js';
+import { DB_HELP, DB_OPTION, openCommandStore, ReportedError } from '../db-option.js';
+import { createApp } from '../../api/create-app.js';
+import { CODER } from '../../pipeline/version.js';
+import { createPipeline } from '../../pipeline/create-pipeline.js';
+import { extractArticle, type Pipeline } from '../../pipeline/extract-article.js';
+import type { Article } from '../../domain/types.js';
+
+/** The built dashboard, when there is one (package root/web/dist). */
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the HTTP API (and the dashboard when built) over the database',
+  help: `Usage: brink serve [options]
+
+Serves the read-only HTTP API under /api (OpenAPI document at /api/openapi.json) and, once built,
+the dashboard under /. POST /api/ingest (articles as JSON or JSON Lines, stored and analysed) is
+enabled only with a token, sent as "Authorization: Bearer <token>".
+
+Options:
+${DB_HELP}
+  --port N            port (default 8080)
+  --host H            address to listen on (default 127.0.0.1)
+  --token T           enable POST /api/ingest with this token (default: $BRINK_API_TOKEN)
+  -h, --help          show this help
+
+Examples:
+  brink serve --db news.db
+  BRINK_API_TOKEN=s3cret brink serve --host 0.0.0.0 --port 9000`,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, { ...DB_OPTION, port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' } });
+    if (values.help) {
+      console.log(this.help);
+      return 0;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const port = values.port === undefined ? 8080 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
+    const hostname = (values.host as string | undefined) ?? '127.0.0.1';
+    const token = (values.token as string | undefined) ?? (process.env.BRINK_API_TOKEN || null);
+    let store;
+    try {
+      store = await openCommandStore('serve', values.db as string | undefined, token !== null);
+    } catch (err) {
+      if (err instanceof ReportedError) return 1;
+      throw err;
+    }
+    // The models load on the first ingest only: a read-only server starts at once.
+    let pipeline: Pipeline | null = null;
+    const analyze = (article: Article) => extractArticle(article, (pipeline ??= createPipeline()), undefined);
+    const app = createApp({ store, ingestToken: token, analyze, version: CODER, staticRoot: WEB_DIST });
+    const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+      process.stderr.write(`brink serve: http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}/api (database ${store.location}; ingest ${token ? 'enabled' : 'disabled'})\n`);
+    });
+    await new Promise<void>((resolve) => {
+      const stop = () => server.close(() => resolve());
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await store.close();
+    return 0;
+  },
+};
