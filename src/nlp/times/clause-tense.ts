@@ -69,6 +69,7 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues): Tense | 'break
   if (futureCues.withTo.has(n) && doc.tokens[i + 1]?.normal === 'to') return 'future';
   if (t.pos !== 'AUX' && t.pos !== 'VERB') return null;
   if (PAST_AUX.has(n)) return 'past';
+  if (BE.has(n) && doc.tokens[i + 1]?.normal === 'to') return 'future'; // "is to resume trading on Tuesday"
   if (t.pos === 'AUX') return null;
   const prev = doc.tokens[i - 1]?.normal ?? '';
   if (n.endsWith('ing')) return BE.has(prev) && prev !== 'be' && prev !== 'been' ? 'future' : null;

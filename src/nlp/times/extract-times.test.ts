@@ -63,6 +63,16 @@ test('relative days, times of day, and anchored offsets', () => {
   assert.deepEqual(times('The ceasefire ended three days ago.', '2024-08-05'), ['three days ago=2024-08-02']);
 });
 
+test('anaphoric expressions refer to the date the text last named', () => {
+  assert.deepEqual(times('The plant opened in 2019. That year, output doubled.', '2024-08-05'), ['2019=2019', 'That year=2019']);
+  assert.deepEqual(times('The treaty was signed on March 3, 2019 and ratified the following day.', '2024-08-05'), [
+    'March 3, 2019=2019-03-03',
+    'the following day=2019-03-04',
+  ]);
+  assert.deepEqual(times('Output doubled that year.', '2024-08-05'), []); // nothing to refer to
+  assert.deepEqual(times('Exports recovered earlier this year.', '2024-08-05'), ['earlier this year=2024']);
+});
+
 test('durations, sets and references', () => {
   assert.deepEqual(times('The war has lasted three years.', '2024-08-05'), ['three years=P3Y']);
   assert.deepEqual(times('Tension grew over the past decade.', '2024-08-05'), ['the past decade=P10Y']);

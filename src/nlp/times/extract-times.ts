@@ -1,7 +1,7 @@
 import type { NlpDoc, TimeExpr } from '../../domain/types.js';
 import { clauseTense, tokenAt, type FutureCues, type Tense } from './clause-tense.js';
 import { RECIPES, type RecipeContext } from './recipes.js';
-import { parseDay } from './resolve-relative.js';
+import { parseDay, type Day } from './resolve-relative.js';
 import type { TimeMatcher } from './time-matcher.js';
 
 const WORD_BEFORE = /([\w'’$€£.-]+)\s*$/;
@@ -18,6 +18,8 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
   const futureCues = futureCueSet(matcher);
   const out: TimeExpr[] = [];
   let lastQuarter: { y: number; q: number } | null = null;
+  let lastDate: Day | null = null;
+  let lastDateUnit: 'day' | 'month' | 'year' | null = null;
   const regex = matcher.regex;
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -42,6 +44,8 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
         return !!t && t.start >= end && t.pos === 'NOUN' && t.normal !== t.lemma && t.normal.endsWith('s');
       },
       lastQuarter,
+      lastDate,
+      lastDateUnit,
     };
     const recipe = RECIPES[rule.recipe];
     const result = recipe ? recipe(groups, ctx) : null;
@@ -53,6 +57,11 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
     // Only a quarter named outright sets the reference quarter ("a year earlier" must not chain back a year each time).
     const q = rule.recipe === 'quarter' ? /^(\d{4})-Q(\d)$/.exec(result.value) : null;
     if (q) lastQuarter = { y: Number(q[1]), q: Number(q[2]) };
+    const cal = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/.exec(result.value);
+    if (cal && result.type !== 'DURATION' && rule.type === 'DATE') {
+      lastDate = { y: Number(cal[1]), m: Number(cal[2] ?? 1), d: Number(cal[3] ?? 1) };
+      lastDateUnit = cal[3] ? 'day' : cal[2] ? 'month' : 'year';
+    }
     const expr: TimeExpr = {
       id: `t${out.length + 1}`,
       start,

@@ -21,6 +21,10 @@ export interface RecipeContext {
   pluralNounAfter(): boolean;
   /** The latest quarter mentioned earlier in the article ("the third quarter" → "a year ago" is that quarter, a year back). */
   lastQuarter: { y: number; q: number } | null;
+  /** The latest calendar date named outright earlier in the article ("that year", "the following day" refer to it). */
+  lastDate: Day | null;
+  /** Its granularity: a day, a month or a year. */
+  lastDateUnit: 'day' | 'month' | 'year' | null;
 }
 
 export interface RecipeResult {
@@ -84,9 +88,10 @@ function duration(n: number | 'X', unit: string, half = false): string {
 const LOOKS_FORWARD = new Set(['by', 'until', 'till', 'through', 'effective', 'payable', 'due', 'starting']);
 
 function tensed(ctx: RecipeContext): Tense {
-  if (LOOKS_FORWARD.has(ctx.before)) return 'future';
   if (ctx.before === 'since') return 'past';
-  return ctx.tense();
+  const tense = ctx.tense();
+  // "until Thursday, they had described…" stays past; "payable Dec. 7", "by Jan. 14" with no verb look forward.
+  return tense === 'unknown' && LOOKS_FORWARD.has(ctx.before) ? 'future' : tense;
 }
 
 function resolveWeekday(ctx: RecipeContext, wd: number, rel?: string): RecipeResult {
@@ -432,6 +437,23 @@ export const RECIPES: Record<string, Recipe> = {
     if (!q) return { value: 'XXXX-QX' };
     if (which === 'year-earlier' || which === 'year-ago') q = { y: q.y - 1, q: q.q };
     return { value: `${q.y}-Q${q.q}`, anchored: true };
+  },
+
+  anaphoric(g, ctx) {
+    // "that year", "the following day": relative to the date the text last named, not to the publication date.
+    const last = ctx.lastDate;
+    const u = word(g.u);
+    if (!last || !ctx.lastDateUnit) return null;
+    const rel = lower(g.rel);
+    const k = rel === 'the following' ? 1 : rel === 'the previous' || rel === 'the preceding' ? -1 : 0;
+    if (u === 'year') return { value: String(last.y + k) };
+    if (u === 'month' && ctx.lastDateUnit !== 'year') {
+      const m = addMonths({ ...last, d: 1 }, k);
+      return { value: formatMonth(m.y, m.m) };
+    }
+    if (u === 'week' && ctx.lastDateUnit === 'day') return { value: formatWeek(addDays(last, 7 * k)) };
+    if (u === 'day' && ctx.lastDateUnit === 'day') return { value: formatDay(addDays(last, k)) };
+    return null;
   },
 
   yearPeriod(g, ctx) {
