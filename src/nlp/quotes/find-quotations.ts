@@ -189,6 +189,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         c = speaker.to - 1;
         continue;
       }
+      if (t.pos !== 'VERB' && t.pos !== 'NOUN') continue;
       const entry = lexicon.verbs.get(t.lemma) ?? lexicon.verbs.get(t.normal) ?? lexicon.verbs.get(stem(t.normal));
       if (!entry) continue;
       // The tagger reads some verbs as nouns ("The Post reports that …"): a following "that" or quotation decides.

@@ -159,9 +159,15 @@ export function resolveSpeakers(found: Quotation[], state: AnalysisState, lexico
   }
 
   function isAfterLocative(charStart: number): boolean {
-    let k = tokens.findIndex((t) => t.start >= charStart);
-    if (k < 0) return false;
-    return isLocative(tokens, k);
+    // Binary search: the first token starting at or after charStart.
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start < charStart) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < tokens.length && isLocative(tokens, lo);
   }
 }
 
