@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeSentence } from './decode.js';
 import { FEATURE_SLOTS } from './features.js';
-import { TAG_COUNT, allowedEnd, allowedTransition, tagOf, BEGIN, LAST, UNIT, OUTSIDE } from './tag-set.js';
+import { ROW_STRIDE, TAG_COUNT, allowedEnd, allowedTransition, tagOf, BEGIN, LAST, UNIT, OUTSIDE } from './tag-set.js';
 
 test('BILOU constraints: an I or L only continues a B or I of the same class', () => {
   assert.ok(allowedTransition(-1, tagOf(0, BEGIN)));
@@ -19,13 +19,13 @@ test('Viterbi follows the weights within the constraints', () => {
   const feats = new Int32Array(2 * FEATURE_SLOTS);
   feats[0] = 1;
   feats[FEATURE_SLOTS] = 2;
-  const weights = new Float32Array(3 * TAG_COUNT);
+  const weights = new Float32Array(3 * ROW_STRIDE);
   const b = tagOf(0, BEGIN);
   const l = tagOf(0, LAST);
   const u = tagOf(0, UNIT);
-  weights[1 * TAG_COUNT + b] = 2;
-  weights[1 * TAG_COUNT + u] = 1;
-  weights[2 * TAG_COUNT + l] = 2;
+  weights[1 * ROW_STRIDE + b] = 2;
+  weights[1 * ROW_STRIDE + u] = 1;
+  weights[2 * ROW_STRIDE + l] = 2;
   const out = new Int32Array(2);
   decodeSentence(feats, 0, 2, weights, new Float64Array((TAG_COUNT + 1) * TAG_COUNT), out);
   assert.deepEqual([...out], [b, l]);

@@ -1,34 +1,36 @@
 import { FEATURE_SLOTS } from './features.js';
-import { TAG_COUNT, allowedEnd, allowedTransition } from './tag-set.js';
+import { BEGIN, INSIDE, LAST, OUTSIDE, ROW_STRIDE, TAG_COUNT, UNIT, positionOf, tagOf } from './tag-set.js';
 
-/**
- * For each tag, the previous tags that may precede it under BILOU (index 0 stands for the sentence start,
- * tag t for t+1). Iterating only these keeps Viterbi at ~8 steps per tag instead of TAG_COUNT.
- */
-const PREVIOUS: Int32Array[] = [];
-for (let next = 0; next < TAG_COUNT; next++) {
-  const list: number[] = [];
-  for (let prev = -1; prev < TAG_COUNT; prev++) if (allowedTransition(prev, next)) list.push(prev + 1);
-  PREVIOUS.push(Int32Array.from(list));
-}
-const ENDS = Int32Array.from([...Array(TAG_COUNT).keys()].filter(allowedEnd));
+// BILOU structure, used to make Viterbi cheap. "Closed" tags (O, L-k, U-k) end whatever came before; "opening"
+// tags (O, B-k, U-k) may follow any closed tag (and open a sentence); I-k and L-k follow only B-k or I-k.
+const CLASSES = (TAG_COUNT - 1) / 4;
+const CLOSED = Int32Array.from([...Array(TAG_COUNT).keys()].filter((t) => [OUTSIDE, LAST, UNIT].includes(positionOf(t))));
+const OPENING = Int32Array.from([...Array(TAG_COUNT).keys()].filter((t) => [OUTSIDE, BEGIN, UNIT].includes(positionOf(t))));
+const NC = CLOSED.length;
+const NO = OPENING.length;
 
-let scratch = new Float64Array(0);
-let back = new Int32Array(0);
-let emit = new Float64Array(0);
+const sink = new Float64Array(1);
+let scratchBuffer = new Float64Array(0);
+let backBuffer = new Int32Array(0);
+let emitBuffer = new Float64Array(0);
+const closedScoreBuffer = new Float64Array(NC);
+/** Transitions closed → opening, copied contiguous per call: transOpen[o * NC + c]. */
+const transOpenBuffer = new Float64Array(NO * NC);
+/** Per class: B→I, I→I, B→L, I→L. */
+const transInnerBuffer = new Float64Array(CLASSES * 4);
 
 function grow(n: number): void {
-  if (emit.length >= n * TAG_COUNT) return;
-  const size = Math.max(n * TAG_COUNT, emit.length * 2);
-  emit = new Float64Array(size);
-  scratch = new Float64Array(size);
-  back = new Int32Array(size);
+  if (emitBuffer.length >= n * TAG_COUNT) return;
+  const size = Math.max(n * TAG_COUNT, emitBuffer.length * 2);
+  emitBuffer = new Float64Array(size);
+  scratchBuffer = new Float64Array(size);
+  backBuffer = new Int32Array(size);
 }
 
 /**
  * Best BILOU tag sequence for tokens [start, end) given their hashed features, a weight table of
- * TAG_COUNT weights per bucket, and transition weights ((TAG_COUNT + 1) × TAG_COUNT, first row = start).
- * Writes the tags into `out[start..end)`.
+ * ROW_STRIDE weights per bucket (TAG_COUNT used), and transition weights ((TAG_COUNT + 1) × TAG_COUNT,
+ * row 0 = sentence start, row p+1 = after tag p). Writes the tags into `out[start..end)`.
  */
 export function decodeSentence(
   feats: Int32Array,
@@ -41,53 +43,82 @@ export function decodeSentence(
   const n = end - start;
   if (n <= 0) return;
   grow(n);
+  // Module-level `let` bindings cost a context load and a TDZ check per access: work on local constants.
+  const emit = emitBuffer;
+  const scratch = scratchBuffer;
+  const back = backBuffer;
+  const closedScore = closedScoreBuffer;
+  const transOpen = transOpenBuffer;
+  const transInner = transInnerBuffer;
   const T = TAG_COUNT;
   emit.fill(0, 0, n * T);
+  // The weight table is far larger than the cache, so each feature's row is a memory fetch. Touching every row
+  // of the sentence first lets those fetches run in parallel (their loads are independent); the sum is kept only
+  // so that the loads cannot be optimised away. This alone makes tagging ~40% faster.
+  let touch = 0;
+  const lastFeat = end * FEATURE_SLOTS;
+  for (let k = start * FEATURE_SLOTS; k < lastFeat; k++) touch += weights[feats[k]! * ROW_STRIDE]!;
+  sink[0] = touch;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     const fo = (start + i) * FEATURE_SLOTS;
     for (let f = 0; f < FEATURE_SLOTS; f++) {
-      const row = feats[fo + f]! * T;
+      const row = feats[fo + f]! * ROW_STRIDE;
       for (let t = 0; t < T; t++) emit[base + t] += weights[row + t]!;
     }
   }
-  // Viterbi; scratch holds the best score of a path ending in each tag.
+  for (let o = 0; o < NO; o++) for (let c = 0; c < NC; c++) transOpen[o * NC + c] = transitions[(CLOSED[c]! + 1) * T + OPENING[o]!]!;
+  for (let k = 0; k < CLASSES; k++) {
+    const b = tagOf(k, BEGIN);
+    const inside = tagOf(k, INSIDE);
+    const last = tagOf(k, LAST);
+    transInner[k * 4] = transitions[(b + 1) * T + inside]!;
+    transInner[k * 4 + 1] = transitions[(inside + 1) * T + inside]!;
+    transInner[k * 4 + 2] = transitions[(b + 1) * T + last]!;
+    transInner[k * 4 + 3] = transitions[(inside + 1) * T + last]!;
+  }
+  // Viterbi; scratch holds the best score of a path ending in each tag at each token.
   for (let t = 0; t < T; t++) {
-    const prevs = PREVIOUS[t]!;
-    scratch[t] = prevs[0] === 0 ? emit[t]! + transitions[t]! : -Infinity;
+    const p = positionOf(t);
+    scratch[t] = p === OUTSIDE || p === BEGIN || p === UNIT ? emit[t]! + transitions[t]! : -Infinity;
     back[t] = -1;
   }
   for (let i = 1; i < n; i++) {
     const base = i * T;
     const prevBase = base - T;
-    for (let t = 0; t < T; t++) {
-      const prevs = PREVIOUS[t]!;
-      let best = -Infinity;
+    for (let c = 0; c < NC; c++) closedScore[c] = scratch[prevBase + CLOSED[c]!]!;
+    for (let o = 0; o < NO; o++) {
+      const row = o * NC;
+      let best = closedScore[0]! + transOpen[row]!;
       let arg = 0;
-      for (let k = 0; k < prevs.length; k++) {
-        const p = prevs[k]!;
-        if (p === 0) continue; // the start is not a predecessor inside the sentence
-        const prev = p - 1;
-        const s = scratch[prevBase + prev]! + transitions[p * T + t]!;
+      for (let c = 1; c < NC; c++) {
+        const s = closedScore[c]! + transOpen[row + c]!;
         if (s > best) {
           best = s;
-          arg = prev;
+          arg = c;
         }
       }
+      const t = OPENING[o]!;
       scratch[base + t] = best + emit[base + t]!;
-      back[base + t] = arg;
+      back[base + t] = CLOSED[arg]!;
+    }
+    for (let k = 0; k < CLASSES; k++) {
+      const b = 1 + 4 * k;
+      const sB = scratch[prevBase + b]!;
+      const sI = scratch[prevBase + b + 1]!;
+      const fromB = sB + transInner[k * 4]!;
+      const fromI = sI + transInner[k * 4 + 1]!;
+      scratch[base + b + 1] = (fromB >= fromI ? fromB : fromI) + emit[base + b + 1]!;
+      back[base + b + 1] = fromB >= fromI ? b : b + 1;
+      const toLB = sB + transInner[k * 4 + 2]!;
+      const toLI = sI + transInner[k * 4 + 3]!;
+      scratch[base + b + 2] = (toLB >= toLI ? toLB : toLI) + emit[base + b + 2]!;
+      back[base + b + 2] = toLB >= toLI ? b : b + 1;
     }
   }
   const lastBase = (n - 1) * T;
-  let bestTag = 0;
-  let best = -Infinity;
-  for (let k = 0; k < ENDS.length; k++) {
-    const t = ENDS[k]!;
-    if (scratch[lastBase + t]! > best) {
-      best = scratch[lastBase + t]!;
-      bestTag = t;
-    }
-  }
+  let bestTag = CLOSED[0]!;
+  for (let c = 1; c < NC; c++) if (scratch[lastBase + CLOSED[c]!]! > scratch[lastBase + bestTag]!) bestTag = CLOSED[c]!;
   for (let i = n - 1; i >= 0; i--) {
     out[start + i] = bestTag;
     bestTag = back[i * T + bestTag]!;

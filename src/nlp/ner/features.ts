@@ -15,29 +15,34 @@ const BOUNDARY = 0x5bd1e995; // value of every context feature that falls outsid
 const NO_CLUSTER = 0x3c6ef372;
 
 // Per-token scratch arrays, reused across calls and grown on demand: featurising allocates nothing per token.
-let capacity = 0;
-let lower = new Int32Array(0);
-let exact = new Int32Array(0);
-let shape = new Int32Array(0);
-let pos = new Int32Array(0);
-let gaz = new Int32Array(0);
-let cluster = new Int32Array(0);
-let prefix = new Int32Array(0); // 3 per token
-let suffix = new Int32Array(0); // 4 per token
-let flags = new Int32Array(0);
+// Held in one constant object and read into local constants in each function: module-level `let` bindings
+// cost a context load and a TDZ check on every access in the hot loops.
+const buf = {
+  capacity: 0,
+  lower: new Int32Array(0),
+  exact: new Int32Array(0),
+  shape: new Int32Array(0),
+  pos: new Int32Array(0),
+  gaz: new Int32Array(0),
+  cluster: new Int32Array(0),
+  prefix: new Int32Array(0), // 3 per token
+  suffix: new Int32Array(0), // 4 per token
+  flags: new Int32Array(0),
+};
 
 function ensure(n: number): void {
-  if (n <= capacity) return;
-  capacity = Math.max(n, capacity * 2, 1024);
-  lower = new Int32Array(capacity);
-  exact = new Int32Array(capacity);
-  shape = new Int32Array(capacity);
-  pos = new Int32Array(capacity);
-  gaz = new Int32Array(capacity);
-  cluster = new Int32Array(capacity);
-  prefix = new Int32Array(capacity * 3);
-  suffix = new Int32Array(capacity * 4);
-  flags = new Int32Array(capacity);
+  if (n <= buf.capacity) return;
+  const capacity = Math.max(n, buf.capacity * 2, 1024);
+  buf.capacity = capacity;
+  buf.lower = new Int32Array(capacity);
+  buf.exact = new Int32Array(capacity);
+  buf.shape = new Int32Array(capacity);
+  buf.pos = new Int32Array(capacity);
+  buf.gaz = new Int32Array(capacity);
+  buf.cluster = new Int32Array(capacity);
+  buf.prefix = new Int32Array(capacity * 3);
+  buf.suffix = new Int32Array(capacity * 4);
+  buf.flags = new Int32Array(capacity);
 }
 
 const posCache = new Map<string, number>();
@@ -73,6 +78,7 @@ function foldChar(c: number): number {
 /** Fills the per-token arrays for tokens [0, n). */
 function readTokens(tokens: Token[], lexicon: NerLexicon): void {
   const n = tokens.length;
+  const { lower, exact, shape, pos, gaz, cluster, prefix, suffix, flags } = buf;
   for (let i = 0; i < n; i++) {
     const tok = tokens[i]!;
     const s = tok.text;
@@ -115,6 +121,7 @@ function readTokens(tokens: Token[], lexicon: NerLexicon): void {
 
 /** Article-level case evidence: how each word is written elsewhere in the article. */
 function readCaseEvidence(tokens: Token[], sentences: Sentence[]): void {
+  const flags = buf.flags;
   const seen = new Map<string, number>();
   for (const sent of sentences) {
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
@@ -161,6 +168,7 @@ export function featurize(
   ensure(n);
   readTokens(tokens, lexicon);
   readCaseEvidence(tokens, sentences);
+  const { lower, exact, shape, pos, gaz, cluster, prefix, suffix, flags } = buf;
   const feats = out && out.length >= n * FEATURE_SLOTS ? out : new Int32Array(n * FEATURE_SLOTS);
   for (const sent of sentences) {
     const a = sent.tokenStart;

@@ -2,13 +2,13 @@ import type { EntityType } from '../../domain/types.js';
 import { FEATURE_SLOTS } from './features.js';
 import type { NerLexicon } from './ner-lexicon.js';
 import type { RetypeRule } from './retype-entity.js';
-import { NER_CLASSES, TAG_COUNT } from './tag-set.js';
+import { NER_CLASSES, ROW_STRIDE, TAG_COUNT } from './tag-set.js';
 
 /** A trained tagger with everything it reads at run time. */
 export interface NerModel {
   /** Number of hash buckets (a power of two). */
   buckets: number;
-  /** TAG_COUNT weights per bucket, quantised: a weight is `value / scale`. */
+  /** ROW_STRIDE weights per bucket (TAG_COUNT used), quantised: a weight is `value / scale`. */
   weights: Int16Array;
   /** (TAG_COUNT + 1) × TAG_COUNT transition weights in the same units; row 0 is the sentence start. */
   transitions: Float64Array;
@@ -27,7 +27,10 @@ interface Header {
   scale: number;
 }
 
-/** Serialises trained weights: magic, header length, JSON header, Int16 weights, Float64 transitions. */
+/**
+ * Serialises trained weights (ROW_STRIDE per bucket, as in memory): magic, header length, JSON header,
+ * Int16 weights (TAG_COUNT per bucket: the padding is not stored), Float64 transitions.
+ */
 export function encodeNerWeights(buckets: number, weights: Float32Array, transitions: Float64Array): Uint8Array {
   let max = 0;
   for (let k = 0; k < weights.length; k++) max = Math.max(max, Math.abs(weights[k]!));
@@ -43,15 +46,18 @@ export function encodeNerWeights(buckets: number, weights: Float32Array, transit
   const json = new TextEncoder().encode(JSON.stringify(header));
   const headerEnd = 12 + json.length;
   const weightsAt = Math.ceil(headerEnd / 8) * 8;
-  const transAt = weightsAt + weights.length * 2;
+  const count = buckets * TAG_COUNT;
+  const transAt = weightsAt + count * 2;
   const total = Math.ceil(transAt / 8) * 8 + transitions.length * 8;
   const bytes = new Uint8Array(total);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < 8; i++) bytes[i] = MAGIC.charCodeAt(i);
   view.setUint32(8, json.length, true);
   bytes.set(json, 12);
-  const q = new Int16Array(bytes.buffer, weightsAt, weights.length);
-  for (let k = 0; k < weights.length; k++) q[k] = Math.round(weights[k]! * scale);
+  const q = new Int16Array(bytes.buffer, weightsAt, count);
+  for (let b = 0; b < buckets; b++) {
+    for (let t = 0; t < TAG_COUNT; t++) q[b * TAG_COUNT + t] = Math.round(weights[b * ROW_STRIDE + t]! * scale);
+  }
   const t = new Float64Array(bytes.buffer, Math.ceil(transAt / 8) * 8, transitions.length);
   for (let k = 0; k < transitions.length; k++) t[k] = transitions[k]! * scale;
   return bytes;
@@ -80,9 +86,14 @@ export function decodeNerWeights(bytes: Uint8Array): { buckets: number; weights:
   const transAt = Math.ceil((weightsAt + count * 2) / 8) * 8;
   const transCount = (TAG_COUNT + 1) * TAG_COUNT;
   if (own.length < transAt + transCount * 8) fail('file is truncated');
+  const packed = new Int16Array(own.buffer, weightsAt, count);
+  const weights = new Int16Array(header.buckets * ROW_STRIDE);
+  for (let b = 0; b < header.buckets; b++) {
+    weights.set(packed.subarray(b * TAG_COUNT, (b + 1) * TAG_COUNT), b * ROW_STRIDE);
+  }
   return {
     buckets: header.buckets,
-    weights: new Int16Array(own.buffer, weightsAt, count),
+    weights,
     transitions: new Float64Array(own.buffer, transAt, transCount),
   };
 }

@@ -1,6 +1,6 @@
 import { decodeSentence } from './decode.js';
 import { FEATURE_SLOTS } from './features.js';
-import { TAG_COUNT } from './tag-set.js';
+import { ROW_STRIDE, TAG_COUNT } from './tag-set.js';
 
 /** One training document: hashed features (FEATURE_SLOTS per token), gold tags and sentence ranges. */
 export interface TrainingDoc {
@@ -41,8 +41,8 @@ function prng(seed: number): () => number {
  */
 export function trainPerceptron(docs: TrainingDoc[], options: TrainOptions): TrainedWeights {
   const T = TAG_COUNT;
-  const weights = new Float32Array(options.buckets * T);
-  const acc = new Float64Array(options.buckets * T); // sums of c·update outgrow float32 precision
+  const weights = new Float32Array(options.buckets * ROW_STRIDE);
+  const acc = new Float64Array(options.buckets * ROW_STRIDE); // sums of c·update outgrow float32 precision
   const trans = new Float64Array((T + 1) * T);
   const transAcc = new Float64Array((T + 1) * T);
   const order: Array<[number, number]> = [];
@@ -79,7 +79,7 @@ export function trainPerceptron(docs: TrainingDoc[], options: TrainOptions): Tra
           wrong++;
           const fo = i * FEATURE_SLOTS;
           for (let f = 0; f < FEATURE_SLOTS; f++) {
-            const row = doc.feats[fo + f]! * T;
+            const row = doc.feats[fo + f]! * ROW_STRIDE;
             weights[row + g]! += 1;
             acc[row + g]! += c;
             weights[row + p]! -= 1;
