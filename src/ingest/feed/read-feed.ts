@@ -41,7 +41,7 @@ export function readFeed(xml: string, origin: string, opts: FeedOptions): ReadIt
   try {
     feed = parseFeed(safe.xml);
   } catch (err) {
-    const reason = (err as { code?: string }).code === 'INVALID_FEED' ? 'not a readable RSS or Atom feed' : `malformed XML (${(err as Error).message.split('\n')[0]})`;
+    const reason = (err as { code?: string }).code === 'INVALID_FEED' ? 'not a readable RSS or Atom feed' : `malformed XML (${(err as Error).message.replace(/\s+/g, ' ').trim().slice(0, 120)})`;
     items.push({ kind: 'error', where: origin, reason });
     return items;
   }

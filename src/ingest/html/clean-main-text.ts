@@ -7,6 +7,8 @@ import type { Paragraph } from './html-to-paragraphs.js';
 export interface ElementRule {
   id: string;
   pattern: RegExp;
+  /** Longer elements are kept: a slideshow's long "captions" are the article itself. */
+  maxChars: number;
 }
 export interface TagRule {
   id: string;
@@ -47,15 +49,26 @@ export function pruneBoilerplateElements(root: DomElement, rules: BoilerplateRul
     const el = all[i]!;
     const key = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`.toLowerCase();
     if (key.trim() === '') continue;
-    if (!rules.elements.some((r) => r.pattern.test(key))) continue;
-    if ((el.textContent ?? '').length > total * MAX_REMOVED_SHARE) continue;
+    const rule = rules.elements.find((r) => r.pattern.test(key));
+    if (!rule) continue;
+    const size = (el.textContent ?? '').trim().length;
+    if (size > rule.maxChars || size > total * MAX_REMOVED_SHARE) continue;
     doomed.push(el as Removable);
   }
   for (const el of doomed) el.remove();
 }
 
-/** Drops boilerplate paragraphs; headings are kept unless a rule matches them too. */
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Drops boilerplate paragraphs; headings are kept unless a rule matches them too. The page title
+ * repeated as an opening heading is dropped, as the text-dump reader does: it is in `title` already.
+ */
 export function cleanMainText(paragraphs: Paragraph[], rules: BoilerplateRules, title: string | null): Paragraph[] {
-  void title;
-  return paragraphs.filter((p) => !rules.paragraphs.some((r) => p.text.length <= r.maxChars && r.pattern.test(p.text)));
+  const t = title === null ? '' : squash(title);
+  return paragraphs.filter(
+    (p, i) =>
+      !(i < 3 && p.heading && t !== '' && squash(p.text) === t) &&
+      !rules.paragraphs.some((r) => p.text.length <= r.maxChars && r.pattern.test(p.text)),
+  );
 }

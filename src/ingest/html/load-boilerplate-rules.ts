@@ -7,7 +7,7 @@ import type { BoilerplateRules } from './clean-main-text.js';
 let cached: BoilerplateRules | null = null;
 
 interface RawRules {
-  elements?: Array<{ id?: unknown; pattern?: unknown }>;
+  elements?: Array<{ id?: unknown; pattern?: unknown; maxChars?: unknown }>;
   tags?: Array<{ id?: unknown; tags?: unknown }>;
   paragraphs?: Array<{ id?: unknown; pattern?: unknown; maxChars?: unknown }>;
 }
@@ -28,7 +28,8 @@ export function parseBoilerplateRules(json: string): BoilerplateRules {
   return {
     elements: (raw.elements ?? []).map((r) => {
       const rid = id(r.id);
-      return { id: rid, pattern: re(r.pattern, false, rid) };
+      if (r.maxChars !== undefined && !(typeof r.maxChars === 'number' && r.maxChars > 0)) throw new Error(`html-boilerplate.json: rule ${rid} has a bad maxChars`);
+      return { id: rid, pattern: re(r.pattern, false, rid), maxChars: typeof r.maxChars === 'number' ? r.maxChars : Infinity };
     }),
     tags: (raw.tags ?? []).map((r) => {
       const rid = id(r.id);

@@ -37,7 +37,7 @@ function parsePage(html: string): ParsedPage {
 /** Readability's main content as paragraphs, or null when it finds none. */
 function readabilityParagraphs(page: ParsedPage, rules: BoilerplateRules | null): Paragraph[] | null {
   if (!page.document.body) return null;
-  const reader = new Readability(page.document as never, { serializer: (el: unknown) => el });
+  const reader = new Readability(page.document as never, { serializer: (el: unknown) => el, keepClasses: true });
   const result = reader.parse();
   const content = result?.content as unknown as DomElement | null | undefined;
   if (!content) return null;
@@ -46,7 +46,7 @@ function readabilityParagraphs(page: ParsedPage, rules: BoilerplateRules | null)
 }
 
 /** Minimum main-text length below which Readability's pick is distrusted and the fallback tried. */
-const MIN_TEXT_CHARS = 200;
+const MIN_TEXT_CHARS = 1000;
 
 export function readHtml(html: string, origin: string, opts: HtmlOptions): ReadItem[] {
   let page: ParsedPage;
@@ -67,7 +67,7 @@ export function readHtml(html: string, origin: string, opts: HtmlOptions): ReadI
     // Readability rewrote the DOM while it searched, so the fallback reads a fresh parse.
     const fresh = parsePage(html);
     const own = fresh.document.body ? toText(fallbackParagraphs(fresh.document.body, opts.rules), opts.rules, meta.title) : '';
-    if (own.length > text.length) text = own;
+    if (own.length > 1.5 * text.length) text = own;
   }
   if (text === '') return [{ kind: 'error', where: origin, reason: 'no article text found in the page' }];
   const article: Article = {
