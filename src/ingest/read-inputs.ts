@@ -308,7 +308,7 @@ export function jsonlLine(line: string, origin: string, lineNo: number, position
 
 function finishRecord(article: Article, html: string | null, where: string): ReadItem {
   if (html === null) return { kind: 'article', article };
-  const items = readWholeDocument(html, where, 'html', { published: article.published });
+  const items = readWholeDocument(html, where, 'html', { published: article.published, url: article.url });
   const page = items.find((i) => i.kind === 'article');
   if (!page || page.kind !== 'article') return items[0] ?? { kind: 'error', where, reason: 'no article in html field' };
   // Fields given in the record win over what the page says.
