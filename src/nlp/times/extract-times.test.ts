@@ -52,6 +52,8 @@ test('weeks, quarters, seasons, decades', () => {
   assert.deepEqual(times('The offensive stalled last summer.', '2025-01-14'), ['last summer=2024-SU']);
   assert.deepEqual(times('The dam was built in the 1990s.', '2025-01-14'), ['the 1990s=199']);
   assert.deepEqual(times('Sales a year earlier had been weaker.', '2024-08-05'), ['a year earlier=2023']);
+  assert.deepEqual(times('Sales rose in the quarter ended Sept. 30.', '2024-10-24'), ['the quarter=2024-Q3', 'Sept. 30=2024-09-30']);
+  assert.deepEqual(times('Profit fell in the third quarter from a year ago.', '2024-10-24'), ['the third quarter=2024-Q3', 'a year ago=2023-Q3']);
 });
 
 test('relative days, times of day, and anchored offsets', () => {

@@ -38,7 +38,7 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
       anchor,
       tense: () => (tense ??= clauseTense(doc, start, end, futureCues)),
       before: before.length > 1 ? before.replace(/\.$/, '') : before,
-      after: text.slice(end, end + 12),
+      after: text.slice(end, end + 32),
       pluralNounAfter: () => {
         const t = doc.tokens[tokenAt(doc, end)];
         return !!t && t.start >= end && t.pos === 'NOUN' && t.normal !== t.lemma && t.normal.endsWith('s');

@@ -433,6 +433,10 @@ export const RECIPES: Record<string, Recipe> = {
   theQuarter(g, ctx) {
     const which = lower(g.which);
     const a = ctx.anchor;
+    // "the quarter ended Sept. 30": the calendar quarter holding that day, in its latest year up to the anchor.
+    const ended = /^\s+(?:ended|ending)\s+([A-Za-z]+)\.?\s+\d/.exec(ctx.after);
+    const month = ended ? monthNumber(ctx, ended[1]) : null;
+    if (month !== null && a) return { value: `${month <= a.m ? a.y : a.y - 1}-Q${quarterOf(month)}`, anchored: true };
     let q = ctx.lastQuarter ?? (a ? (which === 'current' ? { y: a.y, q: quarterOf(a.m) } : previousQuarter(a)) : null);
     if (!q) return { value: 'XXXX-QX' };
     if (which === 'year-earlier' || which === 'year-ago') q = { y: q.y - 1, q: q.q };
