@@ -132,7 +132,7 @@ function absolute(href: string | null, base: string | null): string | null {
 
 /** Drops a " | Outlet" (or " - Outlet") tail from a page title when it names the outlet. */
 function stripSiteSuffix(title: string, source: string | null, host: string | null): string {
-  const m = /^(.{10,}?)\s+[|\-–—:·•»]\s+([^|\-–—:·•»]{2,60})$/.exec(title);
+  const m = /^(.{3,}?)\s+[|\-–—:·•»]\s+([^|\-–—:·•»]{2,60})$/.exec(title);
   if (!m) return title;
   const tail = m[2]!.toLowerCase().replace(/[^a-z0-9]/g, '');
   const names = [source, host?.split('.').slice(0, -1).join('.') ?? null].filter((x): x is string => !!x).map((x) => x.toLowerCase().replace(/[^a-z0-9]/g, ''));
