@@ -53,6 +53,16 @@ test('copy: SQLite → PostgreSQL → SQLite keeps every article, analysis, acto
   assert.equal(again.status, 1, 'a non-empty target is refused');
   assert.match(again.stderr, /not empty/);
 
+  // brink export gives the same bytes from the SQLite store and from its PostgreSQL copy.
+  for (const format of ['jsonl', 'csv', 'gdelt']) {
+    const fromSqlite = brink(['export', '--format', format, '--db', sqlite]);
+    const fromPostgres = brink(['export', '--format', format, '--db', url]);
+    assert.equal(fromSqlite.status, 0, fromSqlite.stderr);
+    assert.equal(fromPostgres.status, 0, fromPostgres.stderr);
+    assert.ok(fromSqlite.stdout.split('\n').length > 10, `${format}: events to compare`);
+    assert.equal(fromPostgres.stdout, fromSqlite.stdout, `brink export --format ${format}`);
+  }
+
   const back = join(dir, 'back.db');
   const down = brink(['copy', '--from', url, '--to', back]);
   assert.equal(down.status, 0, down.stderr);

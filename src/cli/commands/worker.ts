@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 import { UsageError } from '../usage-error.js';
-import { DB_HELP, DB_OPTION, openCommandStore, ReportedError } from '../db-option.js';
+import { DB_HELP, DB_OPTION } from '../db-option.js';
+import { openPostgresStore } from '../../store/postgres/postgres-store.js';
 import { n } from '../progress.js';
 import { dbLocation } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
@@ -13,8 +14,11 @@ import { extractArticle } from '../../pipeline/extract-article.js';
 import { CODER } from '../../pipeline/version.js';
 import { DEFAULT_STALE_SECONDS, openQueue, QueueError, type AnalysisQueue, type AnalyseJob } from '../../queue/analysis-queue.js';
 
-/** Jobs in flight per process: while one article is analysed (CPU), the other's results are written (I/O). */
-const JOBS_PER_PROCESS = 2;
+/**
+ * Jobs in flight per process: while one article is analysed (CPU), the others' reads and writes wait
+ * on the database (I/O); on a busy machine those round trips, not the analysis, set the pace.
+ */
+const JOBS_PER_PROCESS = 8;
 const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 
 /** Analysis is CPU-bound JavaScript: N at once means N processes, one per core. */
@@ -86,11 +90,11 @@ Examples:
       return 1;
     }
     try {
-      store = await openCommandStore('worker', values.db as string | undefined, true);
+      store = await openPostgresStore(location, JOBS_PER_PROCESS + 2);
     } catch (err) {
       await queue.close();
-      if (err instanceof ReportedError) return 1;
-      throw err;
+      process.stderr.write(`brink worker: cannot open database ${location}: ${(err as Error).message}\n`);
+      return 1;
     }
     const pipeline = createPipeline();
     let analysed = 0;

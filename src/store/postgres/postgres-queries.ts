@@ -86,6 +86,7 @@ function eventOf(r: Row): StoredEvent {
     ...v,
     articleId: r.article_id,
     articleTitle: r.article_title,
+    articleUrl: r.article_url,
     published: r.article_published,
     evidenceText: r.evidence_text,
     cluster: r.cluster_key,
@@ -152,7 +153,7 @@ export class PostgresQueries {
     if (q.to) w.add(`${EVENT_DAY} <= ?`, q.to);
     if (q.place) w.add('(lower(e.location_name) = lower(?) OR e.location_country = ?)', q.place, q.place);
     const rows = await this.rows(
-      `SELECT e.*, a.id AS article_id, a.title AS article_title, a.published AS article_published,
+      `SELECT e.*, a.id AS article_id, a.title AS article_title, a.url AS article_url, a.published AS article_published,
          substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence_text, c.key AS cluster_key
        FROM events e JOIN articles a ON a.rowid = e.article LEFT JOIN clusters c ON c.rowid = e.cluster
        ${w} ORDER BY e.rowid DESC LIMIT ${w.param(q.limit + 1)}`,
