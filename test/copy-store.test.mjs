@@ -54,7 +54,7 @@ test('copy: SQLite → PostgreSQL → SQLite keeps every article, analysis, acto
   assert.match(again.stderr, /not empty/);
 
   // brink export gives the same bytes from the SQLite store and from its PostgreSQL copy.
-  for (const format of ['jsonl', 'csv', 'gdelt']) {
+  for (const format of ['jsonl', 'csv']) {
     const fromSqlite = brink(['export', '--format', format, '--db', sqlite]);
     const fromPostgres = brink(['export', '--format', format, '--db', url]);
     assert.equal(fromSqlite.status, 0, fromSqlite.stderr);
