@@ -221,6 +221,8 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         borrowed = true;
       }
       const groupStart = borrowed ? c : (subject?.from ?? c);
+      // "she wanted to speak …": a cue inside another's content whose subject lies before it is embedded.
+      if (groupStart < c && !inside(groupStart) && inside(c)) return;
       const container = inside(groupStart);
       if (container) {
         // A cue inside earlier content is embedded ("said polls show …") unless a new clause begins.
@@ -373,12 +375,14 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     if (used.has(q)) continue;
     while (k < claimed.length && claimed[k]!.parts[0]!.start < q.open) last = claimed[k++]!;
     if (!last || !isWholeSentence(q) || q.open - lastEnd(last) > 1500) continue;
-    // Right after the previous quotation (“A,” she said. “B.”): one quote in several parts.
+    // Right after the previous quotation (“A,” she said. “B.”, or the next paragraph): one quote in several parts.
     if (last.kind === 'direct' && q.open - lastEnd(last) <= 60 && !text.slice(lastEnd(last), q.open).includes('\n')) {
       last.parts.push(...q.parts.map((p) => ({ ...p })));
       continue;
     }
-    out.push({ kind: 'direct', parts: q.parts.map((p) => ({ ...p })), cue: null, speaker: last.speaker, continued: true, rule: 'quote.continued' });
+    const goesOn: Quotation = { kind: 'direct', parts: q.parts.map((p) => ({ ...p })), cue: null, speaker: last.speaker, continued: true, rule: 'quote.continued' };
+    out.push(goesOn);
+    last = goesOn;
   }
   return out.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
 
