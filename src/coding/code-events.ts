@@ -1,20 +1,20 @@
 // The event coder: pattern hits → events with source, target, CAMEO/PLOVER codes, modality, date,
 // place and size. Arguments come from clause structure over the base layer's tokens (no parser):
 // the subject is the actor phrase before the verb group, the target the first actor after the trigger.
-import type { ActorRef, ArgRef, CodedEvent, DatePrecision, Geo, Modality, TimeExpr, Token } from '../domain/types.js';
+import type { ActorRef, ArgRef, CodedEvent, Geo, Modality, Token } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
-import { findGazetteerMentions, type ActorGazetteer, type ActorMention } from './actor-gazetteer.js';
+import { dateForSpan } from '../nlp/times/date-for-span.js';
+import { geoForSpan } from '../nlp/geo-for-span.js';
 import type { CameoEntry, EventLexicon } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
 import { matchPatterns, type PatternHit } from './match-patterns.js';
+import { sentenceMentions, type ActorMention } from './sentence-mentions.js';
 
 export interface EventCoderResources {
   lexicon: EventLexicon;
-  gazetteer: ActorGazetteer;
   coder: string;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'him', 'her', 'them', 'us']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 const SAY = new Set(['say', 'said', 'says', 'tell', 'told', 'report', 'announce', 'state', 'claim', 'add', 'write', 'post', 'quote', 'according', 'statement', 'declare']);
 const FUTURE = new Set(['will', 'shall', "'ll", 'wo', 'would', 'schedule', 'plan', 'expect', 'due', 'set', 'intend', 'going', 'go', 'prepare', 'poise']);
@@ -25,6 +25,7 @@ const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
 const COORD = new Set(['and', ',', 'or', '&']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'finally', 'again', 'also', 'recently', 'reportedly', 'routinely', 'flatly', 'bluntly', 'outright', 'once', 'already', 'still', 'now', 'then', 'jointly']);
 const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'airstrike', 'raid', 'bombing', 'bomb', 'shelling', 'offensive', 'assault', 'fire', 'gunfire', 'ambush']);
+const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
 
@@ -48,8 +49,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
   const tokens = doc.tokens;
   const events: CodedEvent[] = [];
   let lastSubject: ArgRef | null = null;
-  const startIndex = new Map<number, number>();
-  tokens.forEach((t, i) => startIndex.set(t.start, i));
+  const cursor = { e: 0 };
 
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
@@ -57,11 +57,14 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     const to = sent.tokenEnd;
     const hits = matchPatterns(res.lexicon, tokens, from, to);
     if (hits.length === 0) continue;
-    const mentions = sentenceMentions(state, res.gazetteer, from, to, startIndex);
+    const mentions = sentenceMentions(state, from, to, cursor);
     const clauseSubject = (t: number): ActorMention[] => subjectOf(tokens, mentions, from, t, 0);
 
     const resolve = (m: ActorMention, role: 'source' | 'target', source: ArgRef | null): ArgRef => {
-      if (!m.pronoun) return { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end), actor: m.actor };
+      // An object pronoun is not the subject it was resolved to ("X said it will punish it").
+      const reflexive = role === 'target' && m.pronoun && m.actor?.country != null && m.actor.country === source?.actor?.country;
+      if (!m.pronoun || (m.actor && !reflexive)) return { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end), actor: m.actor };
+      // resolvePronoun found no antecedent: the subject of this or the last coded clause.
       let actor: ActorRef | null = null;
       if (SUBJECT_PRONOUNS.has(tokens[m.first]!.normal) && role === 'source') {
         const earlier = mentions.find((x) => !x.pronoun && x.actor && x.last <= m.first);
@@ -92,6 +95,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         sourceM = modifierActors(tokens, mentions, from, t);
         const byAgent = afterWord(tokens, mentions, t, to, 'by');
         if (sourceM.length === 0 && byAgent) sourceM = [byAgent];
+        // "the E3 informed the council of their readiness to…": a possessive pronoun points at the clause's subject.
+        if (sourceM.length === 0 && POSSESSIVE.has(tokens[t - 1]?.normal ?? '')) sourceM = clauseSubject(t);
         targetM = objectAfter(tokens, mentions, last, to, true);
         if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1) sourceM = targetM;
       } else if (isPassive(tokens, from, t)) {
@@ -172,6 +177,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     }
 
     const speech = speechIn(tokens, mentions, from, to);
+    let mainDate: ReturnType<typeof dateForSpan> | null = null;
+    let mainAt = -1;
     for (const d of drafts) {
       if (dropped.has(d)) continue;
       let cameo = d.cameo;
@@ -209,8 +216,20 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       }
       if (src0 && !d.sourceFromPronoun) lastSubject = src0;
       else if (src0?.actor) lastSubject = src0;
-      const when = eventDate(state.times, sent.start, sent.end, tokens[d.hit.trigger]!.start, state.article.published);
-      const location = eventLocation(tokens, mentions, d.hit.trigger);
+      let when = dateForSpan(state.times, doc, s, d.hit.trigger, state.article.published);
+      const subordinate = mainDate !== null && tiedClause(tokens, mainAt, d.hit.trigger);
+      if (!when.timeId && speech && speech.at < d.hit.trigger) {
+        // A reported event without its own time is dated by its report ("reported in February that …").
+        const byReport = dateForSpan(state.times, doc, s, speech.at, state.article.published);
+        if (byReport.timeId) when = byReport;
+      }
+      // An event in a clause tied to the main one ("warned … after the E3 informed …") shares the main clause's time.
+      if (!when.timeId && subordinate && mainDate) when = mainDate;
+      else if (when.timeId && !mainDate) {
+        mainDate = when;
+        mainAt = d.hit.trigger;
+      }
+      const location = eventLocation(state, tokens, mentions, d.hit.trigger);
       const size = findEventSize(tokens, from, to);
       const trig = tokens[d.hit.trigger]!;
       const reported = speech !== null && !speakerIsSource && !(speech.actor === null && selfSpeech);
@@ -245,43 +264,6 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     }
   }
   return events;
-}
-
-/** Actor mentions of a sentence: entities with actors or places first, then gazetteer names, then pronouns. */
-function sentenceMentions(
-  state: AnalysisState,
-  gaz: ActorGazetteer,
-  from: number,
-  to: number,
-  startIndex: Map<number, number>,
-): ActorMention[] {
-  const tokens = state.doc.tokens;
-  const sFrom = tokens[from]!.start;
-  const sTo = tokens[to - 1]!.end;
-  const out: ActorMention[] = [];
-  const covered = new Set<number>();
-  for (const e of state.entities) {
-    if (e.start < sFrom || e.end > sTo || (!e.actor && !e.geo)) continue;
-    const first = startIndex.get(e.start);
-    if (first === undefined) continue;
-    let last = first;
-    while (last < to && tokens[last]!.start < e.end) last++;
-    const actor = e.actor ?? (e.geo?.country ? { id: e.geo.country.toLowerCase(), name: e.geo.name, code: e.geo.country, country: e.geo.country } : null);
-    out.push({ first, last, start: e.start, end: e.end, text: e.text, actor, geo: e.geo, pronoun: false });
-    for (let k = first; k < last; k++) covered.add(k);
-  }
-  for (const m of findGazetteerMentions(gaz, tokens, from, to)) {
-    let overlap = false;
-    for (let k = m.first; k < m.last; k++) if (covered.has(k)) overlap = true;
-    if (!overlap) out.push(m);
-  }
-  for (let i = from; i < to; i++) {
-    const t = tokens[i]!;
-    if (t.pos === 'PRON' && PRONOUNS.has(t.normal)) {
-      out.push({ first: i, last: i + 1, start: t.start, end: t.end, text: t.text, actor: null, geo: null, pronoun: true });
-    }
-  }
-  return out.sort((a, b) => a.first - b.first);
 }
 
 /** The mention and those coordinated with it ("Iran and Russia", "Hungarian and Romanian officials"). */
@@ -457,6 +439,18 @@ function subordinateStart(tokens: Token[], from: number, t: number): number {
   return -1;
 }
 
+const TIED = new Set(['after', 'before', 'following', 'when', 'until', 'as', 'once']);
+
+/** True when a temporal subordinator ("after", "when") links the clause of trigger b to the event at a. */
+function tiedClause(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) {
+    const w = tokens[k]!.normal;
+    if (w === ';' || w === '.') return false;
+    if (TIED.has(w)) return true;
+  }
+  return false;
+}
+
 function futureBefore(tokens: Token[], from: number, t: number): boolean {
   for (let k = t - 1; k >= from && k >= t - 4; k--) if (FUTURE.has(tokens[k]!.normal)) return true;
   return false;
@@ -478,7 +472,7 @@ function conditionalAfter(tokens: Token[], t: number, to: number): 'unless' | 'i
 }
 
 /** A speech verb in the sentence and its speaker ("X said", "…, X said", "according to X"). */
-function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: number): { actor: ActorRef | null } | null {
+function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: number): { actor: ActorRef | null; at: number } | null {
   for (let k = from; k < to; k++) {
     const tok = tokens[k]!;
     if (!(SAY.has(tok.normal) || (tok.pos === 'VERB' && SAY.has(lower(tok))))) continue;
@@ -488,44 +482,28 @@ function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: n
     for (let c = k - 1; c >= from && c >= k - 8; c--) if (tokens[c]!.normal === ',') { comma = c; break; }
     if (comma >= 0 && tok.normal !== 'according') {
       const m = mentions.find((x) => x.first > comma && x.last <= k && !x.pronoun);
-      return { actor: m?.actor ?? null };
+      return { actor: m?.actor ?? null, at: k };
     }
     const before = subjectOf(tokens, mentions, from, k, 0).filter((m) => !m.pronoun);
-    if (before.length > 0 && tok.normal !== 'according') return { actor: before[0]!.actor };
+    if (before.length > 0 && tok.normal !== 'according') return { actor: before[0]!.actor, at: k };
     const after = mentions.find((m) => m.first > k && m.first <= k + 6 && !m.pronoun);
     const preceding = [...mentions].reverse().find((m) => m.last <= k && m.last >= k - 5 && !m.pronoun);
-    return { actor: (after ?? preceding)?.actor ?? null };
+    return { actor: (after ?? preceding)?.actor ?? null, at: k };
   }
   return null;
 }
 
-function eventDate(times: TimeExpr[], sFrom: number, sTo: number, at: number, published: string | null): { date: string | null; precision: DatePrecision | null } {
-  let best: { value: string; d: number } | null = null;
-  for (const t of times) {
-    if (t.start < sFrom || t.end > sTo || t.type !== 'DATE') continue;
-    if (!/^\d{4}(-(\d\d|W\d\d)(-\d\d)?)?$/.test(t.value)) continue;
-    const d = Math.abs(t.start - at);
-    if (!best || d < best.d) best = { value: t.value, d };
-  }
-  const value = best?.value ?? published;
-  if (!value) return { date: null, precision: null };
-  if (/^\d{4}-\d\d-\d\d$/.test(value)) return { date: value, precision: 'day' };
-  if (/^\d{4}-W\d\d$/.test(value)) return { date: value, precision: 'week' };
-  if (/^\d{4}-\d\d$/.test(value)) return { date: value, precision: 'month' };
-  return { date: value, precision: 'year' };
-}
-
 /** The place of the event: a place named after "in/at/near" in the sentence, nearest the trigger. */
-function eventLocation(tokens: Token[], mentions: ActorMention[], t: number): Geo | null {
-  let best: { geo: Geo; d: number } | null = null;
+function eventLocation(state: AnalysisState, tokens: Token[], mentions: ActorMention[], t: number): Geo | null {
+  let best: { geo: Geo; d: number; m: ActorMention } | null = null;
   for (const m of mentions) {
     if (!m.geo || m.first === 0) continue;
     const prev = tokens[m.first - 1]!;
     if (!LOC_PREP.has(prev.normal)) continue;
     const d = Math.abs(m.first - t);
-    if (!best || d < best.d) best = { geo: m.geo, d };
+    if (!best || d < best.d) best = { geo: m.geo, d, m };
   }
-  return best ? { ...best.geo } : null;
+  return best ? { ...(geoForSpan(state, best.m.start, best.m.end) ?? best.geo) } : null;
 }
 
 export type { CameoEntry };
