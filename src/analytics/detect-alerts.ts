@@ -37,12 +37,17 @@ export interface AlertOptions {
   quiet: number;
   /** Conflict clusters needed in the window (default 3). */
   minEvents: number;
+  /**
+   * Days before the alarm searched for its start (default 3): the alert starts at the first conflict
+   * day of this short stretch, not at faint precursors earlier in the window.
+   */
+  onset: number;
   /** Corpus clusters the baseline needs before a pair can alert (default 50): the start of a corpus has no baseline. */
   minBaselineVolume: number;
 }
 
 export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
-  window: 7, baseline: 60, prior: 0.5, threshold: 4, keep: 2, quiet: 7, minEvents: 3, minBaselineVolume: 50,
+  window: 7, baseline: 60, prior: 0.5, threshold: 4, keep: 2, quiet: 7, minEvents: 3, onset: 3, minBaselineVolume: 50,
 };
 
 /** Prefix sums over day numbers [first, last]: sum(a, b) of the values on days a..b. */
@@ -146,8 +151,8 @@ export function detectAlerts(facts: readonly ClusterFact[], options: Partial<Ale
       const score = poissonSurprise(observed, lambda);
       if (open === null) {
         if (score >= o.threshold && observed >= o.minEvents) {
-          let start = w0;
-          while (!days.has(start)) start++;
+          let start = Math.max(w0, t - o.onset + 1);
+          while (!days.has(start) && start < t) start++;
           open = { start, lastHot: t, score };
         }
       } else if (score >= o.keep) {
