@@ -273,9 +273,9 @@ export const RECIPES: Record<string, Recipe> = {
   },
 
   theUnit(g, ctx) {
-    // "for the year", "the full year": a span of a year; otherwise the year (or week) the article is about.
+    // "for the year", "the whole year": a span of a year; otherwise the year (or week) the article is about.
     const unit = word(g.u);
-    if (ctx.before === 'for' || /^(full|entire|whole)$/.test(lower(g.which))) return { value: unit === 'week' ? 'P1W' : 'P1Y', type: 'DURATION' };
+    if (ctx.before === 'for' || /^(entire|whole)$/.test(lower(g.which))) return { value: unit === 'week' ? 'P1W' : 'P1Y', type: 'DURATION' };
     const a = ctx.anchor;
     if (!a) return { value: unit === 'week' ? 'XXXX-WXX' : 'XXXX' };
     return { value: unit === 'week' ? formatWeek(a) : String(a.y), anchored: true };

@@ -100,8 +100,9 @@ export function buildTimeMatcher(data: TimeData): TimeMatcher {
     rules.push({ ...rule, index, groups });
     parts.push(`(${source})`);
   }
-  // A match starts at a word start and ends at a word end (a final period, as in "a.m.", is its own end).
+  // A match starts at a word start and ends at a word end (a final period, as in "a.m.", is its own end), never
+  // inside a hyphenated word ("a year-earlier loss", "6-year-old", "1990-91").
   // The leading \b is redundant with the look-behind but lets the engine skip mid-word positions fast (~30%).
-  const regex = new RegExp(`\\b(?<![\\w'’.,-])(?:${parts.join('|')})(?![\\w]|-\\d)`, 'gi');
+  const regex = new RegExp(`\\b(?<![\\w'’.,-])(?:${parts.join('|')})(?![\\w]|-\\w)`, 'gi');
   return { regex, rules, lexicon: data.lexicon };
 }
