@@ -15,7 +15,7 @@ export function Network({ network, label = (id) => id, onNode, focus }) {
       elements: [
         ...network.nodes.map((n) => ({ data: { id: n.id, label: label(n.id), size: 14 + Math.min(26, Math.sqrt(n.clusters) * 4) }, classes: n.id === focus ? 'focus' : '' })),
         ...network.edges.map((e, i) => ({
-          data: { id: `e${i}`, source: e.source, target: e.target, w: 1 + (7 * e.clusters) / maxW, color: `hsl(${Math.round(((e.sign + 1) / 2) * 130)} 60% 45%)` },
+          data: { id: `e${i}`, source: e.source, target: e.target, w: 1 + (7 * e.clusters) / maxW, color: `hsl(${Math.round(((e.sign + 1) / 2) * 130)}, 60%, 45%)` },
         })),
       ],
       style: [

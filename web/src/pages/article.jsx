@@ -20,6 +20,8 @@ function focusOf(record, query) {
   return null;
 }
 
+const excerpt = (text) => (text.length > 90 ? `${text.slice(0, 90).replace(/\s+\S*$/, '')}…` : text);
+
 export function Article({ id, route }) {
   const state = useFetch(`articles/${encodeURIComponent(id)}`);
   const r = state.data;
@@ -28,7 +30,8 @@ export function Article({ id, route }) {
   const link = safeUrl(r.url);
   return (
     <div class="page article">
-      <h1>{r.title || 'Untitled article'}</h1>
+      {/* Items without a title (e.g. one-sentence Current Events entries) are named by their first words. */}
+      <h1>{r.title || <span class="untitled">{excerpt(r.text)}</span>}</h1>
       <p class="muted">
         {r.published ?? 'undated'}
         {r.source ? ` · ${r.source}` : ''}
