@@ -34,6 +34,8 @@ const ATTRIBUTIVE_AFTER = new Set(['NOUN', 'ADJ', 'PROPN']);
 
 /** Verbs that lend their subject to an infinitive cue: "appeared to suggest", "continued to call for". */
 const RAISING = new Set(['appear', 'seem', 'continue', 'go', 'have', 'try', 'begin', 'start', 'need', 'decline', 'refuse', 'want', 'plan', 'hope', 'vow']);
+/** The cue of a verb outside the lexicon that takes a that-clause. */
+const THAT_CLAUSE: CueEntry = { id: 'that-clause', object: false, weak: true, objectContent: false, phrase: null };
 const PARTICLES = new Set(['out', 'up', 'for', 'against', 'about']);
 const DASHES = new Set(['―', '—', '–', '-', '--']);
 
@@ -190,7 +192,9 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         continue;
       }
       if (t.pos !== 'VERB' && t.pos !== 'NOUN') continue;
-      const entry = lexicon.verbs.get(t.lemma) ?? lexicon.verbs.get(t.normal) ?? lexicon.verbs.get(stem(t.normal));
+      let entry = lexicon.verbs.get(t.lemma) ?? lexicon.verbs.get(t.normal) ?? lexicon.verbs.get(stem(t.normal));
+      // Any verb with a that-clause reports what someone holds or says ("she hinted that …", "he realized that …").
+      if (!entry && t.pos === 'VERB' && tokens[c + 1]?.normal === 'that' && tokens[c + 1]!.pos === 'SCONJ') entry = THAT_CLAUSE;
       if (!entry) continue;
       // The tagger reads some verbs as nouns ("The Post reports that …"): a following "that" or quotation decides.
       if (t.pos !== 'VERB' && !(t.pos === 'NOUN' && /s$/.test(t.normal) && c > ss && isNameEnd(tokens[c - 1]!) && (tokens[c + 1]?.normal === 'that' || openingAt(c + 1)))) continue;
@@ -230,10 +234,15 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         let end = groupStart - 1;
         while (end > container.from && CLAUSE_JOIN.has(tokens[end - 1]!.normal)) end--;
         const cut = indirect(container.from, end);
-        if (!cut) return;
-        container.quote.parts = cut.parts;
-        container.quote.kind = cut.kind;
-        container.to = end;
+        if (cut) {
+          container.quote.parts = cut.parts;
+          container.quote.kind = cut.kind;
+          container.to = end;
+        } else {
+          // Nothing of the earlier content is left: that cue read the clause wrongly; drop it.
+          here.splice(here.indexOf(container), 1);
+          out.splice(out.indexOf(container.quote), 1);
+        }
       }
       const subjectFirst = subject !== null && subject.to <= c && !borrowed;
       // “…,” he said (…): the quotation just before the speaker and cue is what was said.
@@ -257,11 +266,12 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       // "said in a statement on Monday that …": the content starts at "that".
       if (after < ce && !COMPLEMENTIZER.has(tokens[after]!.normal) && ADJUNCT_START.has(tokens[after]!.pos)) {
         for (let j = after + 1; j < ce && j < after + 16; j++) {
-          if (tokens[j]!.normal === 'that' && tokens[j - 1]!.text !== ',') {
+          // "… that", or "told his supporters at a rally to …".
+          if (tokens[j]!.normal === 'that' || (tokens[j]!.normal === 'to' && entry.object && tokens[j + 1]?.pos === 'VERB')) {
             after = j;
             break;
           }
-          if (!ADJUNCT_START.has(tokens[j]!.pos) && tokens[j]!.text !== ',' && tokens[j]!.text !== '-') break;
+          if (!ADJUNCT_START.has(tokens[j]!.pos) && tokens[j]!.pos !== 'PRON' && tokens[j]!.text !== ',' && tokens[j]!.text !== '-') break;
         }
       }
       const leftOpen = subjectFirst && subject!.from - 1 >= ss && (tokens[subject!.from - 1]!.text === ',' || closingAt(subject!.from - 1) !== undefined);
@@ -342,6 +352,8 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         first = tokens[after + 1]!;
         after++;
       }
+      // After a verb of thought or wish, "to" opens content only as an infinitive ("hopes to win", not "responded to calls").
+      if (entry.weak && first.normal === 'to') return after + 1 < end && isVerbal(tokens[after + 1]!) && end - after >= 3;
       if (COMPLEMENTIZER.has(first.normal)) return end - after >= 3;
       if (entry.objectContent) return phraseStartingAt(tokens, after, end) !== null;
       if (openingAt(after)) return true;
