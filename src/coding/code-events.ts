@@ -179,6 +179,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     const speech = speechIn(tokens, mentions, from, to);
     let mainDate: ReturnType<typeof dateForSpan> | null = null;
     let mainAt = -1;
+    let size: ReturnType<typeof findEventSize> | undefined;
     for (const d of drafts) {
       if (dropped.has(d)) continue;
       let cameo = d.cameo;
@@ -230,7 +231,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         mainAt = d.hit.trigger;
       }
       const location = eventLocation(state, tokens, mentions, d.hit.trigger);
-      const size = findEventSize(tokens, from, to);
+      if (size === undefined) size = findEventSize(tokens, from, to);
       const trig = tokens[d.hit.trigger]!;
       const reported = speech !== null && !speakerIsSource && !(speech.actor === null && selfSpeech);
       for (const [a, b] of pairs) {

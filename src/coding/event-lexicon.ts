@@ -36,6 +36,8 @@ export interface EventPattern {
   example: string;
   /** Position in the merged lexicon; earlier wins among equally specific matches. */
   order: number;
+  /** Index of the trigger among the non-gap items (its place in a match's positions). */
+  triggerPosition: number;
 }
 
 export interface EventLexicon {
@@ -102,7 +104,9 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       confidence: 0.7,
       example,
       order: 0,
+      triggerPosition: 0,
     };
+    for (let k = 0; k < p.trigger; k++) if (!items[k]!.gap) p.triggerPosition++;
     for (const opt of options.split(';').map((s) => s.trim()).filter(Boolean)) {
       const [key, value] = opt.split('=');
       if (key === 'sym') p.symmetric = true;

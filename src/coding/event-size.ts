@@ -14,11 +14,15 @@ const PARTICIPANTS = new Set(['demonstrator', 'demonstrators', 'protester', 'pro
 
 function numberAt(tokens: Token[], i: number): number | null {
   const t = tokens[i]!;
-  const n = Number(t.text.replace(/,/g, ''));
-  let value = Number.isFinite(n) && /\d/.test(t.text) ? n : (WORDS[t.normal] ?? null);
+  const c = t.text.charCodeAt(0);
+  let value: number | null;
+  if (c >= 48 && c <= 57) {
+    const n = Number(t.text.indexOf(',') >= 0 ? t.text.replace(/,/g, '') : t.text);
+    value = Number.isFinite(n) ? n : null;
+  } else value = Object.hasOwn(WORDS, t.normal) ? WORDS[t.normal]! : null;
   if (value === null) return null;
   const next = tokens[i + 1];
-  if (next && SCALE[next.normal]) value *= SCALE[next.normal]!;
+  if (next && Object.hasOwn(SCALE, next.normal)) value *= SCALE[next.normal]!;
   return value;
 }
 

@@ -14,8 +14,16 @@ export interface PatternHit {
 const GAP = 6;
 const CLAUSE_STOP = new Set([';', ':', '.', '?', '!']);
 
+/** Lower-cased lemma, without allocating when it is lower case already (the usual case). */
+function lemmaKey(t: Token): string {
+  const l = t.lemma;
+  if (!l || l === t.normal) return t.normal;
+  const c = l.charCodeAt(0);
+  return c >= 65 && c <= 90 ? l.toLowerCase() : l;
+}
+
 const has = (item: PatternItem, t: Token): boolean =>
-  !item.gap && (item.forms.has(t.normal) || item.forms.has((t.lemma ?? t.normal).toLowerCase()));
+  !item.gap && (item.forms.has(t.normal) || item.forms.has(lemmaKey(t)));
 
 function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): number[] | null {
   const positions = [i];
@@ -50,16 +58,15 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const a = lexicon.byFirst.get(t.normal);
-    const lemma = (t.lemma ?? t.normal).toLowerCase();
-    const b = lemma !== t.normal ? lexicon.byFirst.get(lemma) : undefined;
-    for (const list of [a, b]) {
-      if (!list) continue;
-      for (const p of list) {
-        const positions = matchAt(p, tokens, i, to);
-        if (positions) candidates.push({ pattern: p, positions, trigger: positions[countTrigger(p)]! });
-      }
+    if (a) addMatches(a, tokens, i, to, candidates);
+    const lemma = lemmaKey(t);
+    if (lemma !== t.normal) {
+      const b = lexicon.byFirst.get(lemma);
+      if (b) addMatches(b, tokens, i, to, candidates);
     }
   }
+  if (candidates.length === 0) return candidates;
+  if (candidates.length === 1) return candidates;
   // More items first; then the tighter match ("withdraw its inspectors from" → the inspectors pattern); then lexicon order.
   const span = (h: PatternHit): number => h.positions[h.positions.length - 1]! - h.positions[0]!;
   // A verb pattern beats a noun pattern of the same length: "reimposed sanctions on Iran" is one act, by its verb.
@@ -75,9 +82,9 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
   return hits.sort((x, y) => x.trigger - y.trigger);
 }
 
-/** Index among the non-gap items of the pattern's trigger item. */
-function countTrigger(p: EventPattern): number {
-  let n = 0;
-  for (let k = 0; k < p.trigger; k++) if (!p.items[k]!.gap) n++;
-  return n;
+function addMatches(list: EventPattern[], tokens: Token[], i: number, to: number, out: PatternHit[]): void {
+  for (const p of list) {
+    const positions = matchAt(p, tokens, i, to);
+    if (positions) out.push({ pattern: p, positions, trigger: positions[p.triggerPosition]! });
+  }
 }

@@ -5,7 +5,7 @@ import type { ActorRef, Geo, Token } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { countryActor, getActorContext, type ActorContext } from '../nlp/actor-context.js';
 import { geoOf } from '../nlp/resolve-geo.js';
-import { nameAt } from '../nlp/match-names.js';
+import { lemmaOf, nameAt } from '../nlp/match-names.js';
 import { resolveActorForSpan } from '../nlp/resolve-actor-for-span.js';
 import { resolvePronoun } from '../nlp/resolve-pronoun.js';
 import type { NameTarget } from '../nlp/gazetteer.js';
@@ -114,7 +114,10 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
       let e = i + 1;
       while (e < to && !covered[e - from] && (tokens[e]!.pos === 'NOUN' || tokens[e]!.pos === 'ADJ')) e++;
       while (e > i + 1 && tokens[e - 1]!.pos !== 'NOUN') e--;
-      const actor = resolveActorForSpan(state, tokens[s]!.start, tokens[e - 1]!.end);
+      // Only a run with a role word can describe an actor ("officials", "the army"): skip the rest cheaply.
+      let role = false;
+      for (let k = s; k < e && !role; k++) role = ctx.gaz.roles.has(tokens[k]!.normal) || ctx.gaz.roles.has(lemmaOf(tokens[k]!));
+      const actor = role ? resolveActorForSpan(state, tokens[s]!.start, tokens[e - 1]!.end) : null;
       if (useful(actor)) {
         out.push({ first: s, last: e, start: tokens[s]!.start, end: tokens[e - 1]!.end, actor, geo: null, pronoun: false });
         for (let k = s; k < e; k++) covered[k - from] = 1;
