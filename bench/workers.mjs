@@ -73,7 +73,10 @@ async function viaQueue(workers) {
       if (a > 0) [first, firstCount] = [performance.now(), a];
     }
     if ((await pending()) === 0) break;
-    if (child.exitCode !== null) throw new Error(`worker exited early (${child.exitCode}); see ${join(dir, `worker-${workers}.log`)}`);
+    if (child.exitCode !== null) {
+      await new Promise((r) => log.end(r));
+      throw new Error(`worker exited early (${child.exitCode}):\n${readFileSync(join(dir, `worker-${workers}.log`), 'utf8').slice(-3000)}`);
+    }
   }
   const t1 = performance.now();
   child.kill('SIGTERM');
