@@ -18,6 +18,8 @@ export interface CueEntry {
 export interface CueLexicon {
   verbs: Map<string, CueEntry>;
   phrases: Map<string, CueEntry[]>;
+  /** Nouns of saying or believing ("claim", "report"): cues when a that-clause follows. */
+  nouns: Map<string, CueEntry>;
   /** Head nouns of group or organisation speakers (lower case): "they", not "he", refers back to them. */
   groupHeads: Set<string>;
 }
@@ -29,6 +31,7 @@ interface RawCue {
   object?: unknown;
   weak?: unknown;
   objectContent?: unknown;
+  noun?: unknown;
 }
 
 const isWordList = (v: unknown): v is string[] =>
@@ -40,6 +43,7 @@ export function parseCueLexicon(raw: unknown): CueLexicon {
   if (!Array.isArray(cues)) throw new Error('cue lexicon: expected {"cues": [...]}');
   const verbs = new Map<string, CueEntry>();
   const phrases = new Map<string, CueEntry[]>();
+  const nouns = new Map<string, CueEntry>();
   const ids = new Set<string>();
   for (const [i, c] of (cues as RawCue[]).entries()) {
     if (typeof c?.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(c.id)) throw new Error(`cue lexicon: entry ${i} has no valid id`);
@@ -59,6 +63,8 @@ export function parseCueLexicon(raw: unknown): CueLexicon {
     if (entry.phrase) {
       const head = entry.phrase[0]!;
       phrases.set(head, [...(phrases.get(head) ?? []), entry]);
+    } else if (c.noun === true) {
+      for (const w of list) nouns.set(w.toLowerCase(), entry);
     } else {
       for (const w of list) {
         const key = w.toLowerCase();
@@ -70,7 +76,7 @@ export function parseCueLexicon(raw: unknown): CueLexicon {
   }
   const heads = (raw as { groupHeads?: unknown }).groupHeads ?? [];
   if (!Array.isArray(heads) || !heads.every((w) => typeof w === 'string' && w !== '')) throw new Error('cue lexicon: groupHeads must be a list of words');
-  return { verbs, phrases, groupHeads: new Set((heads as string[]).map((w) => w.toLowerCase())) };
+  return { verbs, phrases, nouns, groupHeads: new Set((heads as string[]).map((w) => w.toLowerCase())) };
 }
 
 /** Reads `data/quotes/cues.json` once, at the edge (called from `createPipeline()`). */

@@ -192,6 +192,10 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         continue;
       }
       if (t.pos !== 'VERB' && t.pos !== 'NOUN') continue;
+      if (t.pos === 'NOUN' && tokens[c + 1]?.normal === 'that') {
+        const nounCue = lexicon.nouns.get(t.normal);
+        if (nounCue && tryNoun(c, nounCue)) continue;
+      }
       let entry = lexicon.verbs.get(t.lemma) ?? lexicon.verbs.get(t.normal) ?? lexicon.verbs.get(stem(t.normal));
       // Any verb with a that-clause reports what someone holds or says ("she hinted that …", "he realized that …").
       if (!entry && t.pos === 'VERB' && tokens[c + 1]?.normal === 'that' && tokens[c + 1]!.pos === 'SCONJ') entry = THAT_CLAUSE;
@@ -315,6 +319,24 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         return;
       }
       if (leftOpen) leftContent(subject!.from - 1, c + 1, cue, subject, `${rule}.after`);
+    }
+
+    /** "Trump's claim that …", "a Times report that …": the possessor or the name before the noun speaks. */
+    function tryNoun(c: number, entry: CueEntry): boolean {
+      if (inside(c) || c - 1 < ss) return false;
+      let speaker: TokenRange | null = null;
+      const prev = tokens[c - 1]!;
+      if (prev.normal === "'s" || prev.normal === '’s') speaker = phraseEndingAt(tokens, c - 1, ss);
+      else if (prev.pos === 'PROPN') {
+        let from = c - 1;
+        while (from - 1 >= ss && tokens[from - 1]!.pos === 'PROPN') from--;
+        speaker = { from, to: c };
+      }
+      if (!speaker) return false;
+      const content = indirect(c + 1, ce);
+      if (!content) return false;
+      add({ ...content, cue: { from: c, to: c + 1 }, speaker, continued: false, rule: `quote.${entry.id}` }, c + 1, ce);
+      return true;
     }
 
     /** Where content before the comma at `b` starts (after earlier attributions), or null when too short. */
