@@ -25,6 +25,8 @@ const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
 const COORD = new Set(['and', ',', 'or', '&']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'finally', 'again', 'also', 'recently', 'reportedly', 'routinely', 'flatly', 'bluntly', 'outright', 'once', 'already', 'still', 'now', 'then', 'jointly']);
 const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'airstrike', 'raid', 'bombing', 'bomb', 'shelling', 'offensive', 'assault', 'fire', 'gunfire', 'ambush']);
+/** A country code (alpha-3), not a group code such as IGO or EUR. */
+const COUNTRY = /^(?!IGO|EUR|NGO|IMG|AFR|ASA|MEA|WST)[A-Z]{3}$/;
 const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
@@ -50,6 +52,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
   const events: CodedEvent[] = [];
   let lastSubject: ArgRef | null = null;
   const cursor = { e: 0 };
+  const seen = new Map<string, number>();
 
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
@@ -77,6 +80,21 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         }
       }
       return { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end), actor };
+    };
+
+    // An actor the text gives no country ("President Museveni", "opposition groups") is taken to belong to
+    // the country the sentence (else the article so far) names most: domestic actors are news about their country.
+    const here = new Map<string, number>();
+    for (const m of mentions) {
+      const c = m.actor?.country;
+      if (c && COUNTRY.test(c) && !m.pronoun) here.set(c, (here.get(c) ?? 0) + 1);
+    }
+    for (const [c, n] of here) seen.set(c, (seen.get(c) ?? 0) + n);
+    const contextCountry = mostNamed(here) ?? mostNamed(seen);
+    const placed = (a: ArgRef): ArgRef => {
+      const actor = a.actor;
+      if (!contextCountry || !actor || actor.country !== null) return a;
+      return { ...a, actor: { ...actor, code: contextCountry + actor.code, country: contextCountry } };
     };
 
     // Arguments of each hit.
@@ -109,9 +127,9 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric);
       }
       if (hit.pattern.target === 'none') targetM = [];
-      const sources = sourceM.map((m) => resolve(m, 'source', null));
+      const sources = sourceM.map((m) => placed(resolve(m, 'source', null)));
       const src0 = sources[0] ?? null;
-      let targets = targetM.filter((m) => !sourceM.includes(m)).map((m) => resolve(m, 'target', src0));
+      let targets = targetM.filter((m) => !sourceM.includes(m)).map((m) => placed(resolve(m, 'target', src0)));
       if (targets.length === 0 && hit.pattern.target === 'self' && src0) targets = [src0];
       drafts.push({
         hit,
@@ -450,6 +468,14 @@ function tiedClause(tokens: Token[], a: number, b: number): boolean {
     if (TIED.has(w)) return true;
   }
   return false;
+}
+
+/** The key counted most, the first one seen among equals; null for an empty map. */
+function mostNamed(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) (best = k), (n = v);
+  return best;
 }
 
 function futureBefore(tokens: Token[], from: number, t: number): boolean {
