@@ -237,3 +237,13 @@ test('external entities (file:// and http) are never read or fetched, in feeds a
     server.close();
   }
 });
+
+test('html: pathologically deep nesting neither hangs nor loses the text', async () => {
+  const page = join(dir, 'deep.html');
+  const text = 'The mayor said on Monday that the bridge would reopen next month after repairs to the deck were finished.';
+  writeFileSync(page, `<html><body>${'<div><span>'.repeat(20000)}<p>${text}</p></body></html>`);
+  const r = await run(['extract', page]);
+  assert.equal(r.signal, null, 'killed: it hung');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.records[0].text, text);
+});

@@ -45,10 +45,41 @@ function readabilityParagraphs(page: ParsedPage, rules: BoilerplateRules | null)
   return htmlToParagraphs(content);
 }
 
+/**
+ * Readability's time grows much faster than linearly with element nesting (at depth 1,000 it takes
+ * minutes); real pages nest under ~50 deep. Deeper pages skip Readability and use the fallback.
+ */
+const MAX_NESTING = 200;
+
+/** Nesting depth of the usual container tags, from the markup itself (cheap: one regex pass). */
+export function nestingDepth(html: string): number {
+  const re = /<(\/?)(?:div|section|article|span|ul|ol|table|blockquote|font|center|form|main|aside|header|footer|nav|b|i|em|strong|a)[\s>]/gi;
+  let depth = 0;
+  let max = 0;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[1]) {
+      if (depth > 0) depth--;
+    } else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+/**
+ * Markup nested too deep for the parser and Readability (both slow down sharply with depth) is
+ * flattened: block containers become <br> (still paragraph breaks), inline wrappers go.
+ */
+function flattenMarkup(html: string): string {
+  return html
+    .replace(/<\/?(?:div|section|article|ul|ol|table|blockquote|center|form|main|aside|header|footer|nav)(?:\s[^>]*)?>/gi, '<br>')
+    .replace(/<\/?(?:span|font|b|i|em|strong|a)(?:\s[^>]*)?>/gi, '');
+}
+
 /** Minimum main-text length below which Readability's pick is distrusted and the fallback tried. */
 const MIN_TEXT_CHARS = 1000;
 
 export function readHtml(html: string, origin: string, opts: HtmlOptions): ReadItem[] {
+  const deep = nestingDepth(html) > MAX_NESTING;
+  if (deep) html = flattenMarkup(html);
   let page: ParsedPage;
   try {
     page = parsePage(html);
@@ -58,7 +89,7 @@ export function readHtml(html: string, origin: string, opts: HtmlOptions): ReadI
   const meta = pageMetadata(page.document, opts.url ?? null);
   let paragraphs: Paragraph[] = [];
   try {
-    paragraphs = readabilityParagraphs(page, opts.rules) ?? [];
+    if (!deep) paragraphs = readabilityParagraphs(page, opts.rules) ?? [];
   } catch {
     // Readability can throw on badly broken markup; the fallback below still reads the paragraphs.
   }
