@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { EChart } from './echart.jsx';
+import { denseStart } from './dense-start.js';
 
 export const QUAD_NAMES = ['Verbal cooperation', 'Material cooperation', 'Verbal conflict', 'Material conflict'];
 export const QUAD_COLORS = ['#4c9f70', '#1f6f4a', '#e0913a', '#c0392b'];
@@ -13,7 +14,7 @@ export function QuadChart({ series, onSelect }) {
       tooltip: { trigger: 'axis', confine: true },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 40, right: 40, top: 40, bottom: 60 },
-      dataZoom: periods.length > 40 ? [{ type: 'slider', height: 18, bottom: 8 }] : [],
+      dataZoom: periods.length > 40 ? [{ type: 'slider', height: 18, bottom: 8, startValue: denseStart(series.points.map((p) => p.clusters)) }] : [],
       xAxis: { type: 'category', data: periods },
       yAxis: [
         { type: 'value', name: 'clusters', minInterval: 1 },
@@ -21,7 +22,7 @@ export function QuadChart({ series, onSelect }) {
       ],
       series: [
         ...QUAD_NAMES.map((name, i) => ({
-          name, type: 'bar', stack: 'quad', itemStyle: { color: QUAD_COLORS[i] }, data: series.points.map((p) => p.quadclass[i]),
+          name, type: 'bar', stack: 'quad', barMaxWidth: 48, itemStyle: { color: QUAD_COLORS[i] }, data: series.points.map((p) => p.quadclass[i]),
         })),
         {
           name: 'Goldstein (mean)', type: 'line', yAxisIndex: 1, connectNulls: false, symbolSize: 5,

@@ -26,8 +26,8 @@ function Stats() {
 function Volume() {
   const months = useFetch('volume', { by: 'month' });
   const weeks = useFetch('volume', { by: 'week' });
-  // Weeks while they fit on a screen, months for a long corpus.
-  const data = weeks.data && weeks.data.points.length <= 120 ? weeks.data : months.data;
+  // Weeks unless the corpus spans years (the slider then pages through months).
+  const data = weeks.data && weeks.data.points.length <= 400 ? weeks.data : months.data;
   return (
     <section class="panel">
       <h2>Volume over time</h2>
