@@ -200,6 +200,15 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_cluster ON events(cluster);
 `,
   },
+  {
+    version: 2,
+    name: 'covering index for pair and country analytics',
+    // Pair series read only these columns: the index answers them without touching the events table.
+    sql: `
+CREATE INDEX events_pair ON events(source_country, target_country, modality, cluster, quadclass, plover, goldstein);
+CREATE INDEX events_target_pair ON events(target_country, source_country, modality, cluster, quadclass, plover, goldstein);
+`,
+  },
 ];
 
 /** Brings the database up to the newest migration; returns the version it ended at. */

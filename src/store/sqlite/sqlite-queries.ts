@@ -159,21 +159,29 @@ export class SqliteQueries {
     if (after !== null) w.add('e.cluster > ?', after);
     if (q.country) w.add('(e.source_country = ? OR e.target_country = ?)', q.country, q.country);
     if (q.pair) pairClause(w, q.pair);
-    if (q.cameoRoot) w.add('c.cameo_root = ?', q.cameoRoot);
+    // The CAMEO root is the first two digits of every event code of the cluster.
+    if (q.cameoRoot) w.add('substr(e.cameo, 1, 2) = ?', q.cameoRoot);
     if (q.plover) w.add('e.plover = ?', q.plover);
     if (q.quadclass !== undefined) w.add('e.quadclass = ?', q.quadclass);
-    if (q.from) w.add(`(${BUCKET_DAY}) >= ?`, q.from);
-    if (q.to) w.add(`(${BUCKET_DAY}) <= ?`, q.to);
+    w.add('e.cluster IS NOT NULL');
     const limit = q.limit ?? -1;
+    // Group the matching events first, then join each group's cluster once. A paged listing of every
+    // cluster walks the cluster index in order; anything else groups after a scan (`+e.cluster` keeps
+    // SQLite from walking the index, which means a random read per event over a whole corpus).
+    const ordered = limit >= 0 && !q.pair && !q.country;
+    const days = new Where();
+    if (q.from) days.add(`(${BUCKET_DAY}) >= ?`, q.from);
+    if (q.to) days.add(`(${BUCKET_DAY}) <= ?`, q.to);
     const rows = this.db
       .prepare(
-        `SELECT e.cluster AS cid, c.key, c.source_actor, c.target_actor, c.cameo_root, c.place, c.bucket, c.mentions, c.articles, c.outlets,
-           (${BUCKET_DAY}) AS day, min(e.source_country) AS sc, min(e.target_country) AS tc, min(e.quadclass) AS qc,
-           min(e.plover) AS pl, avg(e.goldstein) AS g
-         FROM events e JOIN clusters c ON c.rowid = e.cluster
-         ${w} GROUP BY e.cluster ORDER BY e.cluster LIMIT ?`,
+        `SELECT g.cid, c.key, c.source_actor, c.target_actor, c.cameo_root, c.place, c.bucket, c.mentions, c.articles, c.outlets,
+           (${BUCKET_DAY}) AS day, g.sc, g.tc, g.qc, g.pl, g.g
+         FROM (SELECT e.cluster AS cid, min(e.source_country) AS sc, min(e.target_country) AS tc, min(e.quadclass) AS qc,
+                 min(e.plover) AS pl, avg(e.goldstein) AS g
+               FROM events e ${w} GROUP BY ${ordered ? 'e.cluster' : '+e.cluster'} ${ordered ? 'ORDER BY e.cluster' : ''}) g
+         JOIN clusters c ON c.rowid = g.cid ${days} ORDER BY g.cid LIMIT ?`,
       )
-      .all(...w.params, limit < 0 ? -1 : limit + 1) as Row[];
+      .all(...w.params, ...days.params, limit < 0 ? -1 : limit + 1) as Row[];
     const map = (r: Row): ClusterFact => ({
       key: r.key as string,
       sourceActor: r.source_actor as string | null,
