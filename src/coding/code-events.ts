@@ -27,6 +27,8 @@ const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday'
 const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'airstrike', 'raid', 'bombing', 'bomb', 'shelling', 'offensive', 'assault', 'fire', 'gunfire', 'ambush']);
 /** A country code (alpha-3), not a group code such as IGO or EUR. */
 const COUNTRY = /^(?!IGO|EUR|NGO|IMG|AFR|ASA|MEA|WST)[A-Z]{3}$/;
+/** Codes of bodies that belong to no country (international and non-governmental organisations). */
+const BODY = /^(IGO|NGO|IMG|MNC)/;
 const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
@@ -93,7 +95,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     const contextCountry = mostNamed(here) ?? mostNamed(seen);
     const placed = (a: ArgRef): ArgRef => {
       const actor = a.actor;
-      if (!contextCountry || !actor || actor.country !== null) return a;
+      if (!contextCountry || !actor || actor.country !== null || BODY.test(actor.code)) return a;
       return { ...a, actor: { ...actor, code: contextCountry + actor.code, country: contextCountry } };
     };
 
@@ -181,6 +183,12 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     for (const d of drafts) {
       if (dropped.has(d) || d.hit.pattern.frame) continue;
       const prev = tokens[d.hit.trigger - 1];
+      // "suspected of blowing up…", "accused of killing…": the gerund is what the charge is about.
+      if (prev?.normal === 'of' && tokens[d.hit.trigger]!.normal.endsWith('ing') &&
+          drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger)) {
+        dropped.add(d);
+        continue;
+      }
       if (prev?.normal !== 'to' || tokens[d.hit.trigger - 2]?.pos === 'VERB' && FUTURE.has(lower(tokens[d.hit.trigger - 2]!))) continue;
       if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger)) dropped.add(d);
     }
@@ -229,10 +237,13 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         for (const a of d.sources) for (const b of d.sources) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of sources) for (const b of targets) {
+          // One does not meet or agree with oneself: "X met … X" comes from two mentions of one actor.
+          if (d.hit.pattern.symmetric && a?.actor && b?.actor && a.actor.id === b.actor.id) continue;
           pairs.push([a, b]);
           if (d.hit.pattern.symmetric && a && b) pairs.push([b, a]);
         }
       }
+      if (pairs.length === 0) pairs.push([sources[0]!, null]);
       if (src0 && !d.sourceFromPronoun) lastSubject = src0;
       else if (src0?.actor) lastSubject = src0;
       let when = dateForSpan(state.times, doc, s, d.hit.trigger, state.article.published);
@@ -410,7 +421,7 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
       break;
     }
     // ", officials said": a trailing attribution is not the object.
-    if (w === ',' && tokens.slice(k + 1, Math.min(to, k + 7)).some((x) => x.pos === 'VERB' && SAY.has(lower(x)))) {
+    if (w === ',' && sayWithin(tokens, k + 1, Math.min(to, k + 11))) {
       end = k;
       break;
     }
@@ -422,6 +433,11 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
   // A place after "in/at/near" is where it happened, not whom it was done to.
   const first = mentions.find((m) => m.first > t && m.last <= end && !(placesOnly && m.geo && LOC_PREP.has(tokens[m.first - 1]!.normal)));
   return first ? withCoordinated(tokens, mentions, first, end) : [];
+}
+
+function sayWithin(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.pos === 'VERB' && SAY.has(lower(tokens[k]!))) return true;
+  return false;
 }
 
 /** Modality from the verb group before the trigger. */
@@ -453,6 +469,8 @@ function subordinateStart(tokens: Token[], from: number, t: number): number {
   for (let k = t - 1; k >= from; k--) {
     const w = tokens[k]!.normal;
     if (w === ';' || w === 'and' || w === 'but') return -1;
+    // "a resolution that aims to…": a relative "that" right after a noun opens background.
+    if (w === 'that' && k > from && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN')) return k;
     if (SUBORDINATE.has(w) && (tokens[k]!.pos === 'SCONJ' || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'DET' || w === 'following')) return k;
   }
   return -1;
