@@ -123,6 +123,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         targetM = clauseSubject(t);
         const agent = afterWord(tokens, mentions, t, to, 'by') ?? agentNoun(tokens, mentions, hits, absorbed, t, to);
         if (agent) sourceM = [agent];
+        // "was arrested in Lebanon": with no agent, an investigation, charge or coercion is the state's where it happened.
+        else if (/^(09|11|17)/.test(hit.pattern.cameo)) {
+          const place = afterWord(tokens, mentions, t, to, 'in');
+          if (place?.actor && COUNTRY.test(place.actor.country ?? '')) sourceM = [place];
+        }
       } else {
         sourceM = clauseSubject(t);
         // Symmetric actions ("met in Geneva") take a place as where, not with whom.
@@ -364,8 +369,11 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
   if (firstComma >= 0 && region.some((m) => m.first > firstComma) && /^(on|in|at|after|before|during|following|with|under|for)$/.test(tokens[start]!.normal)) {
     region = region.filter((m) => m.first > firstComma);
   }
-  const head = region.find((m) => !(m.geo && !m.actor));
+  let head = region.find((m) => !(m.geo && !m.actor));
   if (!head) return [];
+  // "Osama bin Laden's al-Qaeda network", "Iran's ISNA agency": the possessor names whose the head is.
+  const owned = tokens[head.last]?.normal === "'s" ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
+  if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
 }
 
