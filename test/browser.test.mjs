@@ -16,8 +16,8 @@ const CI = process.env.CI === 'true' || process.env.CI === '1';
 const SHOTS = join(ROOT, 'test-output/browser');
 const WEB_INDEX = join(ROOT, 'web/dist/index.html');
 const CURRENT = join(SHARED, 'corpora/wikipedia-current-events/2022.jsonl');
-const FROM = '2022-02-10';
-const TO = '2022-03-02';
+const FROM = '2022-02-17';
+const TO = '2022-03-01';
 
 let skip = false;
 if (!CHROMIUM) {

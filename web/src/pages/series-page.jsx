@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { useFetch } from '../use-fetch.js';
 import { navigate } from '../router.js';
 import { periodRange } from '../period.js';
@@ -11,7 +10,7 @@ import { EventList } from '../components/event-list.jsx';
  * to that period (kept in the URL, so the view can be shared).
  */
 export function SeriesWithEvents({ seriesPath, route, routeParts, eventFilters }) {
-  const [by, setBy] = useState(route.query.by ?? 'week');
+  const by = route.query.by ?? 'week';
   const range = { from: route.query.from, to: route.query.to };
   const state = useFetch(seriesPath, { by, ...range });
   const selected = route.query.period;
@@ -23,7 +22,7 @@ export function SeriesWithEvents({ seriesPath, route, routeParts, eventFilters }
         <div class="toolbar">
           <label>
             Period{' '}
-            <select value={by} onChange={(e) => setBy(e.currentTarget.value)}>
+            <select value={by} onChange={(e) => navigate(routeParts, { ...route.query, by: e.currentTarget.value, period: undefined })}>
               <option value="day">day</option>
               <option value="week">week</option>
               <option value="month">month</option>
