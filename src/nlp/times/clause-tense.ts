@@ -46,27 +46,38 @@ export function clauseTense(doc: NlpDoc, start: number, end: number, futureCues:
   if (p1 === 'as' && (p2 === 'soon' || p2 === 'early')) return 'future';
   // Backwards to the verb that governs a trailing adverbial ("will meet on Monday", "met on Monday").
   for (let i = first - 1; i >= s.tokenStart && i >= first - 12; i--) {
-    const v = verdict(doc, i, futureCues);
+    const v = verdict(doc, i, futureCues, false);
     if (v === 'break') break;
     if (v) return v;
   }
   // Forwards, for a fronted adverbial ("On Monday, the leaders will meet").
   const last = tokenAt(doc, end);
   for (let i = last; i < s.tokenEnd && i < last + 12; i++) {
-    const v = verdict(doc, i, futureCues);
+    const v = verdict(doc, i, futureCues, true);
     if (v === 'break') break;
     if (v) return v;
   }
   return 'unknown';
 }
 
-function verdict(doc: NlpDoc, i: number, futureCues: FutureCues): Tense | 'break' | null {
+/**
+ * One token's say on the tense. `forward` is true when the token follows the time expression: then a plan verb
+ * ("vowed to", "planned to", "agreed to") dates the vowing, not the plan ("Clinton on Saturday vowed to…"), and
+ * counts as the past form it is unless a present "be" makes it a schedule ("the talks are scheduled").
+ */
+function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolean): Tense | 'break' | null {
   const t = doc.tokens[i]!;
   const n = t.normal;
   if (CLAUSE_BREAK.has(n)) return 'break';
   if (FUTURE_AUX.has(n)) return 'future';
+  const planVerb = futureCues.withTo.has(n) && doc.tokens[i + 1]?.normal === 'to';
+  if (forward && (planVerb || futureCues.alone.has(n)) && n.endsWith('ed')) {
+    const prev = doc.tokens[i - 1]?.normal ?? '';
+    if (BE.has(prev) && prev !== 'been') return 'future';
+    return PAST_AUX.has(prev) || t.pos === 'VERB' || planVerb ? 'past' : null;
+  }
   if (futureCues.alone.has(n)) return 'future';
-  if (futureCues.withTo.has(n) && doc.tokens[i + 1]?.normal === 'to') return 'future';
+  if (planVerb) return 'future';
   if (t.pos !== 'AUX' && t.pos !== 'VERB') return null;
   if (PAST_AUX.has(n)) return 'past';
   if (BE.has(n) && doc.tokens[i + 1]?.normal === 'to') return 'future'; // "is to resume trading on Tuesday"

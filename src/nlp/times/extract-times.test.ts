@@ -102,3 +102,18 @@ test('extents carry no leading preposition and spans index the text', () => {
 test('without a publication date relative values stay unresolved', () => {
   assert.deepEqual(times('The envoy arrived on Monday and left in May.', null), ['Monday=XXXX-WXX-1', 'May=XXXX-05']);
 });
+
+// 1989-10-27 is a Friday.
+test('words that point forward put a date after the publication date whatever the tense', () => {
+  assert.deepEqual(times('The board declared a dividend, payable Dec. 7.', '1989-10-27'), ['Dec. 7=1989-12-07']);
+  assert.deepEqual(times('The offer was extended to Nov. 16.', '1989-10-27'), ['Nov. 16=1989-11-16']);
+  assert.deepEqual(times('The rule was adopted, effective Feb. 1.', '1989-10-27'), ['Feb. 1=1990-02-01']);
+  assert.deepEqual(times('Officials postponed until Tuesday any decision.', '1989-10-27'), ['Tuesday=1989-10-31']);
+  assert.deepEqual(times('It was not until Tuesday that the mayor spoke.', '1989-10-27'), ['Tuesday=1989-10-24']);
+});
+
+test('a plan verb after the date dates the plan being made, not the plan', () => {
+  assert.deepEqual(times('The president on Wednesday vowed to rebuild the bridge.', '1989-10-27'), ['Wednesday=1989-10-25']);
+  assert.deepEqual(times('On Thursday, the council planned to vote.', '1989-10-27'), ['Thursday=1989-10-26']);
+  assert.deepEqual(times('The mayor could not be reached Wednesday.', '1989-10-27'), ['Wednesday=1989-10-25']);
+});

@@ -5,6 +5,7 @@ import { parseDay, type Day } from './resolve-relative.js';
 import type { TimeMatcher } from './time-matcher.js';
 
 const WORD_BEFORE = /([\w'’$€£.-]+)\s*$/;
+const TWO_WORDS_BEFORE = /([\w'’]+\s+[\w'’]+)\s*$/;
 
 /**
  * Finds the temporal expressions of a text and gives each its TimeML type and value, resolving relative ones
@@ -38,6 +39,9 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
       anchor,
       tense: () => (tense ??= clauseTense(doc, start, end, futureCues)),
       before: before.length > 1 ? before.replace(/\.$/, '') : before,
+      get beforeTwo() {
+        return (TWO_WORDS_BEFORE.exec(text.slice(Math.max(0, start - 32), start))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+      },
       after: text.slice(end, end + 32),
       pluralNounAfter: () => {
         const t = doc.tokens[tokenAt(doc, end)];

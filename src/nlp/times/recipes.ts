@@ -15,6 +15,8 @@ export interface RecipeContext {
   tense(): Tense;
   /** Lower-cased word just before the match ("in", "since", "$"...). */
   before: string;
+  /** The two lower-cased words before the match, space-separated ("extended to"). */
+  beforeTwo: string;
   /** Text just after the match (a few characters). */
   after: string;
   /** True when the token after the match is a plural common noun ("2000 troops"). */
@@ -86,9 +88,19 @@ function duration(n: number | 'X', unit: string, half = false): string {
 
 /** Words before a date that look forward ("by Jan. 14", "until May", "effective Feb. 1") or back ("since May"). */
 const LOOKS_FORWARD = new Set(['by', 'until', 'till', 'through', 'effective', 'payable', 'due', 'starting']);
+/**
+ * Words that name a coming date whatever the tense of the clause: a dividend "was declared, payable Dec. 7", a rule
+ * "was adopted, effective Feb. 1", an offer "was extended to Nov. 20", a deadline "postponed until Tuesday".
+ */
+const POINTS_FORWARD = new Set(['effective', 'payable', 'due']);
+const MOVED_TO = /^(?:extended|postponed|delayed|deferred|moved|pushed back|put off|adjourned) (?:to|until|till)$/;
 
 function tensed(ctx: RecipeContext): Tense {
   if (ctx.before === 'since') return 'past';
+  if (POINTS_FORWARD.has(ctx.before) || MOVED_TO.test(ctx.beforeTwo)) return 'future';
+  // "given until Tuesday to sign" looks forward; "not until Tuesday", "up until Thursday" and a fronted
+  // "Until Thursday, they had…" look back from the date.
+  if ((ctx.before === 'until' || ctx.before === 'till') && !/^(?:up|not) /.test(ctx.beforeTwo) && !/^\s*,/.test(ctx.after)) return 'future';
   const tense = ctx.tense();
   // "until Thursday, they had described…" stays past; "payable Dec. 7", "by Jan. 14" with no verb look forward.
   return tense === 'unknown' && LOOKS_FORWARD.has(ctx.before) ? 'future' : tense;
