@@ -87,3 +87,23 @@ test('every CAMEO root 01–20 has a pattern, and every pattern has an id, examp
   assert.equal(resources.lexicon.cameo.get('021')?.plover, 'REQUEST');
   assert.equal(resources.lexicon.cameo.get('010')?.plover, null);
 });
+
+test('a reported event without its own time is dated by its report', () => {
+  const ev = code('A Peruvian radio station reported in February that Chile had provided Bolivia with rifles.');
+  const aid = ev.find((e) => e.plover === 'AID');
+  assert.equal(aid && pair(aid), 'CHL>BOL');
+  assert.equal(aid?.date, '2023-02');
+  assert.equal(aid?.datePrecision, 'month');
+});
+
+test('an actor the text gives no country takes the country the sentence names', () => {
+  const [t] = code('President Quispe threatened to ban Peruvian opposition parties.');
+  assert.equal(t?.plover, 'THREATEN');
+  assert.equal(t?.source?.actor?.country, 'PER');
+});
+
+test('a passive arrest with no agent is done by the state where it happened', () => {
+  const ev = code('A Chilean journalist was arrested in Peru on Monday.');
+  const arrest = ev.find((e) => e.cameo.startsWith('17'));
+  assert.equal(arrest && pair(arrest), 'PER>CHL');
+});
