@@ -210,6 +210,15 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_cluster ON events(cluster);
 `,
   },
+  {
+    version: 2,
+    name: 'covering index for pair and country analytics',
+    // As SQLite's migration 2: pair series read only these columns, so an index-only scan answers them.
+    sql: `
+CREATE INDEX events_pair ON events(source_country, target_country, modality, cluster, quadclass, plover, goldstein);
+CREATE INDEX events_target_pair ON events(target_country, source_country, modality, cluster, quadclass, plover, goldstein);
+`,
+  },
 ];
 
 /** A constant advisory-lock key ("brinkmig"): serialises migrations across processes and machines. */
