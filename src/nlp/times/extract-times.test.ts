@@ -117,3 +117,16 @@ test('a plan verb after the date dates the plan being made, not the plan', () =>
   assert.deepEqual(times('On Thursday, the council planned to vote.', '1989-10-27'), ['Thursday=1989-10-26']);
   assert.deepEqual(times('The mayor could not be reached Wednesday.', '1989-10-27'), ['Wednesday=1989-10-25']);
 });
+
+test('spoken years, months of a relative year, fiscal years given by their end', () => {
+  assert.deepEqual(times('The mill closed in nineteen ninety-one.', '1998-02-05'), ['nineteen ninety-one=1991']);
+  assert.deepEqual(times('The plan runs to the year two thousand.', '1998-02-05'), ['the year two thousand=2000']);
+  assert.deepEqual(times('The mayor resigned in June last year.', '1998-02-05'), ['June last year=1997-06']);
+  assert.deepEqual(times('Sales for the year rose.', '1989-10-27'), ['the year=1989']);
+  assert.deepEqual(times('Sales in the year ended March 31 rose.', '1989-10-27'), ['the year=P1Y', 'March 31=1989-03-31']);
+});
+
+test('"three days later" and "a day earlier" count from another event: a duration', () => {
+  assert.deepEqual(times('Three days later, the rebels withdrew.', '1989-10-27'), ['Three days later=P3D']);
+  assert.deepEqual(times('Two years earlier, the rebels had withdrawn.', '1989-10-27'), ['Two years earlier=1987']);
+});

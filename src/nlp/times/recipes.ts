@@ -216,6 +216,9 @@ export const RECIPES: Record<string, Recipe> = {
     const dir = lower(g.dir);
     const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
     const a = ctx.anchor;
+    // "three days later", "a day earlier", "an hour later" count from another event, not from the publication date:
+    // TimeML gives them the duration only (P3D). Years and months keep their date ("a year earlier" = that year).
+    if ((dir === 'earlier' || dir === 'later') && /^T|^\d*[DW]$/.test(unit)) return { value: duration(n, unit), type: 'DURATION' };
     if (n === 'X' || !Number.isInteger(n) || !a) return { value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
     const k = sign * n;
     switch (unit) {
@@ -287,7 +290,10 @@ export const RECIPES: Record<string, Recipe> = {
   theUnit(g, ctx) {
     // "for the year", "the whole year": a span of a year; otherwise the year (or week) the article is about.
     const unit = word(g.u);
-    if (ctx.before === 'for' || /^(entire|whole)$/.test(lower(g.which))) return { value: unit === 'week' ? 'P1W' : 'P1Y', type: 'DURATION' };
+    // "the year ended March 31" is a fiscal year given by its end: a span; "sales for the year", "a high for the
+    // year" are the current year (a week "for the week" stays a span).
+    const span = /^\s+(?:ended|ending)\b/i.test(ctx.after) || /^(entire|whole)$/.test(lower(g.which)) || (unit === 'week' && ctx.before === 'for');
+    if (span) return { value: unit === 'week' ? 'P1W' : 'P1Y', type: 'DURATION' };
     const a = ctx.anchor;
     if (!a) return { value: unit === 'week' ? 'XXXX-WXX' : 'XXXX' };
     return { value: unit === 'week' ? formatWeek(a) : String(a.y), anchored: true };
@@ -387,6 +393,28 @@ export const RECIPES: Record<string, Recipe> = {
       default:
         return { value: `${formatDay(a)}TNI`, type: 'TIME', anchored: true };
     }
+  },
+
+  spokenYear(g, ctx) {
+    // Broadcast transcripts spell years out: "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand".
+    if (g.k) return { value: '2000' };
+    const tens = ctx.lex.numbers[lower(g.t)];
+    const ones = g.o ? ctx.lex.numbers[lower(g.o)] : 0;
+    if (typeof tens !== 'number' || typeof ones !== 'number' || (ones && (tens < 20 || tens % 10))) return null;
+    const y = (lower(g.c) === 'nineteen' ? 1900 : 2000) + tens + ones;
+    if (!g.mon) return { value: String(y) };
+    const m = monthNumber(ctx, g.mon);
+    return m !== null && capitalised(g.mon) ? { value: formatMonth(y, m) } : null;
+  },
+
+  monthRelYear(g, ctx) {
+    // "June last year", "January this year": the month in the year named relative to the publication date.
+    const m = monthNumber(ctx, g.mon);
+    if (m === null || !capitalised(g.mon)) return null;
+    const a = ctx.anchor;
+    if (!a) return { value: `XXXX-${pad2(m)}` };
+    const rel = lower(g.rel);
+    return { value: formatMonth(a.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0), m), anchored: true };
   },
 
   monthYear(g, ctx) {
