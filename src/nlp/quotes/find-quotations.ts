@@ -1,7 +1,7 @@
-import type { NlpDoc, Span, Token } from '../../domain/types.js';
+import type { NlpDoc, Sentence, Span, Token } from '../../domain/types.js';
 import type { CueEntry, CueLexicon } from './cue-lexicon.js';
 import { findQuoteMarks, type QuotedSpan } from './find-quote-marks.js';
-import { phraseEndingAt, phraseStartingAt, subjectOf, type TokenRange } from './noun-phrase.js';
+import { isPersonalPronoun, phraseEndingAt, phraseStartingAt, subjectOf, type TokenRange } from './noun-phrase.js';
 
 /** A quotation with its cue and speaker mention, before the speaker is resolved to an actor. */
 export interface Quotation {
@@ -26,6 +26,10 @@ const CLOSING_PUNCT = new Set(['.', '!', '?', '”', '"', '’', "'", '»', ')',
 /** Words that join two clauses: an attribution after one of them is not inside the earlier content. */
 const CLAUSE_JOIN = new Set([',', ';', 'while', 'but', 'and', 'whereas', 'although', 'though', 'as', '—', '–', '-']);
 const COMPLEMENTIZER = new Set(['that', 'to', 'whether', 'if', 'how', 'what', 'why', 'when']);
+/** Words that open reported content after an adjunct ("said on Monday that …", "told X on Thursday how …"). */
+const REPORT_START = new Set(['that', 'how', 'whether', 'why']);
+/** Prepositions of adjuncts of place, time and occasion that may stand between a cue and its content. */
+const ADJUNCT_PREP = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'via', 'through', 'following', 'outside', 'inside']);
 /** Prepositions that open an adjunct between a cue and its quotation ("said in a statement, “…”"). */
 const ADJUNCT_START = new Set(['ADP', 'ADV', 'PROPN', 'NOUN', 'NUM', 'DET', 'ADJ']);
 
@@ -107,7 +111,8 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     if (q && !used.has(q)) parts.push(...quoteOf(q, 'direct'));
   };
 
-  for (const [si, s] of sentences.entries()) {
+  const clauses = joinBrokenSentences(doc);
+  for (const [si, s] of clauses.entries()) {
     const ss = s.tokenStart;
     const se = s.tokenEnd;
     let ce = se;
@@ -156,7 +161,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     };
 
     // "WALLACE: If I may, …": a name and a colon open the paragraph (transcripts, headlines).
-    const colon = speakerColon(doc, s, si, lexicon);
+    const colon = speakerColon(doc, clauses, si, lexicon);
     if (colon >= 0 && colon + 1 < ce) {
       const q = openingAt(colon + 1);
       const content = q && !used.has(q) ? { kind: 'direct' as const, parts: quoteOf(q, 'direct') } : indirect(colon + 1, ce);
@@ -267,15 +272,36 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         add({ kind: 'direct', parts, cue, speaker: speakerFirst, continued: false, rule: `${rule}.direct` }, after, after);
         return;
       }
-      // "said in a statement on Monday that …": the content starts at "that".
+      // "said in a statement on Monday that …": the content starts at "that" (or "how", "whether", "why").
       if (after < ce && !COMPLEMENTIZER.has(tokens[after]!.normal) && ADJUNCT_START.has(tokens[after]!.pos)) {
+        let found = false;
+        let misread = false;
         for (let j = after + 1; j < ce && j < after + 16; j++) {
+          const t = tokens[j]!;
           // "… that", or "told his supporters at a rally to …".
-          if (tokens[j]!.normal === 'that' || (tokens[j]!.normal === 'to' && entry.object && tokens[j + 1]?.pos === 'VERB')) {
+          if (REPORT_START.has(t.normal) || (t.normal === 'to' && entry.object && tokens[j + 1]?.pos === 'VERB')) {
             after = j;
+            found = true;
             break;
           }
-          if (!ADJUNCT_START.has(tokens[j]!.pos) && tokens[j]!.pos !== 'PRON' && tokens[j]!.text !== ',' && tokens[j]!.text !== '-') break;
+          // One noun the tagger read as a verb may sit in the adjunct ("at a campaign stop in Toledo").
+          if (t.pos === 'VERB' && !misread && tokens[j - 1]!.pos === 'NOUN') {
+            misread = true;
+            continue;
+          }
+          if (!ADJUNCT_START.has(t.pos) && t.pos !== 'PRON' && t.text !== ',' && t.text !== '-') break;
+        }
+        // "said after the convention he would …": prepositional adjuncts, then a clause with its own subject.
+        if (!found && !entry.weak && !entry.objectContent && ADJUNCT_PREP.has(tokens[after]!.normal)) {
+          let k = after;
+          while (k < ce && ADJUNCT_PREP.has(tokens[k]!.normal)) {
+            const np = phraseStartingAt(tokens, k + 1, ce);
+            if (!np) break;
+            k = np.to;
+            if (tokens[k]?.text === ',') k++;
+          }
+          const first = tokens[k];
+          if (k > after && k < ce && first && (isPersonalPronoun(first) || first.pos === 'DET' || first.pos === 'PROPN') && rightContentOk(k, ce, entry, false)) after = k;
         }
       }
       const leftOpen = subjectFirst && subject!.from - 1 >= ss && (tokens[subject!.from - 1]!.text === ',' || closingAt(subject!.from - 1) !== undefined);
@@ -438,9 +464,27 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
   }
 }
 
+/**
+ * The sentences, with wrong splits undone: a "sentence" that starts with a lower-case word in the same
+ * paragraph continues the one before ("Rep. Gwen Moore (D-Wis.) | said Friday."), so an attribution is
+ * not cut off from its speaker or its quotation.
+ */
+function joinBrokenSentences(doc: NlpDoc): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of doc.sentences) {
+    const prev = out[out.length - 1];
+    const first = doc.tokens[s.tokenStart];
+    if (prev && first && prev.paragraph === s.paragraph && /^\p{Ll}/u.test(first.text)) {
+      out[out.length - 1] = { ...prev, end: s.end, tokenEnd: s.tokenEnd };
+    } else out.push(s);
+  }
+  return out;
+}
+
 /** Index of the colon after a one-to-three-word capitalised name that opens a paragraph, or -1. */
-function speakerColon(doc: NlpDoc, s: { tokenStart: number; tokenEnd: number; paragraph: number }, index: number, lexicon: CueLexicon): number {
-  if (index > 0 && doc.sentences[index - 1]!.paragraph === s.paragraph) return -1;
+function speakerColon(doc: NlpDoc, clauses: Sentence[], index: number, lexicon: CueLexicon): number {
+  const s = clauses[index]!;
+  if (index > 0 && clauses[index - 1]!.paragraph === s.paragraph) return -1;
   for (let k = s.tokenStart; k < s.tokenEnd && k < s.tokenStart + 4; k++) {
     const t = doc.tokens[k]!;
     if (t.text === ':') return k > s.tokenStart ? k : -1;
