@@ -18,7 +18,8 @@ export interface EventCoderResources {
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 const SAY = new Set(['say', 'said', 'says', 'tell', 'told', 'report', 'announce', 'state', 'claim', 'add', 'write', 'post', 'quote', 'according', 'statement', 'declare']);
 const FUTURE = new Set(['will', 'shall', "'ll", 'wo', 'would', 'schedule', 'plan', 'expect', 'due', 'set', 'intend', 'going', 'go', 'prepare', 'poise']);
-const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca']);
+// "must" and "should" say what someone wants done, not what was done.
+const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca', 'must']);
 const NEGATION = new Set(['not', "n't", 'never', 'yet']);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
@@ -117,6 +118,12 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         if (sourceM.length === 0 && byAgent) sourceM = [byAgent];
         // "the E3 informed the council of their readiness to…": a possessive pronoun points at the clause's subject.
         if (sourceM.length === 0 && POSSESSIVE.has(tokens[t - 1]?.normal ?? '')) sourceM = clauseSubject(t);
+        if (sourceM.length === 0) {
+          // "Italy announced a suspension of…": a noun event as the object of its clause's verb is the subject's act.
+          let k = t - 1;
+          while (k > from && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
+          if (k > from && tokens[k]!.pos === 'VERB' && !hits.some((h) => h.trigger === k)) sourceM = clauseSubject(k);
+        }
         targetM = objectAfter(tokens, mentions, last, to, true);
         if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1) sourceM = targetM;
       } else if (isPassive(tokens, from, t)) {

@@ -85,6 +85,10 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
 function addMatches(list: EventPattern[], tokens: Token[], i: number, to: number, out: PatternHit[]): void {
   for (const p of list) {
     const positions = matchAt(p, tokens, i, to);
-    if (positions) out.push({ pattern: p, positions, trigger: positions[p.triggerPosition]! });
+    if (!positions) continue;
+    const trigger = positions[p.triggerPosition]!;
+    // A noun pattern does not fire on the verb of the same form ("demanded that" is the verb's pattern).
+    if (p.nominal && tokens[trigger]!.pos === 'VERB') continue;
+    out.push({ pattern: p, positions, trigger });
   }
 }
