@@ -122,7 +122,7 @@ async function noHorizontalScroll(page, width, where) {
   assert.ok(scrollWidth <= width, `${where}: page is ${scrollWidth} px wide at a ${width} px viewport`);
 }
 
-/** Overview → pair page (chart and evidence) → an article → hover an event; screenshots on the way. */
+/** Overview → pair page (chart and evidence) → an article → hover an event → an actor → a country; screenshots on the way. */
 async function walk(width, height, tag) {
   const { page, problems, dialogs } = await openPage(width, height);
   await page.goto(`${base}/#/`);
@@ -160,6 +160,24 @@ async function walk(width, height, tag) {
   assert.match(rule, /\S/, 'tooltip shows no rule');
   await page.screenshot({ path: join(SHOTS, `${tag}-article.png`), fullPage: false });
   if (width <= 400) await noHorizontalScroll(page, width, 'article');
+
+  // An actor of the pair: profile, network (cytoscape canvas) and its events.
+  await page.goto(`${base}/#/pair/RUS/UKR`);
+  await page.locator('.event-list .who a').first().click();
+  await page.locator('.network canvas').first().waitFor();
+  await page.locator('.event-list .evidence').first().waitFor();
+  await page.screenshot({ path: join(SHOTS, `${tag}-actor.png`), fullPage: false });
+  if (width <= 400) await noHorizontalScroll(page, width, 'actor page');
+
+  // The map leads to a country's chart and events.
+  await page.goto(`${base}/#/`);
+  const country = await page.locator('.map a').first().getAttribute('href');
+  assert.match(country, /^#\/country\/[A-Z]{3}$/, 'a shaded country does not link to its page');
+  await page.goto(`${base}/${country}`);
+  await page.locator('.toolbar select').waitFor();
+  await page.locator('.chart canvas').first().waitFor();
+  await page.locator('.event-list .evidence').first().waitFor();
+  if (width <= 400) await noHorizontalScroll(page, width, 'country page');
 
   assert.deepEqual(problems, [], 'console errors');
   assert.deepEqual(dialogs, [], 'dialogs opened');

@@ -1,14 +1,26 @@
 import { useEffect, useRef } from 'preact/hooks';
-import cytoscape from 'cytoscape';
 
 // A signed, weighted network (cytoscape, drawn on canvas: labels are never parsed as HTML).
 // Edge colour: red conflict … green cooperation; width: clusters. A node click calls onNode(id).
+// cytoscape is loaded with the first network shown, not with the dashboard.
 
 export function Network({ network, label = (id) => id, onNode, focus }) {
   const el = useRef(null);
   const nodeClick = useRef(onNode);
   nodeClick.current = onNode;
   useEffect(() => {
+    let cy = null;
+    let live = true;
+    import('cytoscape').then(({ default: cytoscape }) => {
+      if (!live) return;
+      cy = draw(cytoscape);
+    });
+    return () => {
+      live = false;
+      cy?.destroy();
+    };
+  }, [network, focus]);
+  function draw(cytoscape) {
     const maxW = Math.max(1, ...network.edges.map((e) => e.clusters));
     const cy = cytoscape({
       container: el.current,
@@ -28,7 +40,7 @@ export function Network({ network, label = (id) => id, onNode, focus }) {
       boxSelectionEnabled: false,
     });
     cy.on('tap', 'node', (evt) => nodeClick.current?.(evt.target.id()));
-    return () => cy.destroy();
-  }, [network, focus]);
+    return cy;
+  }
   return <div class="network" ref={el} role="img" aria-label="Actor network" />;
 }
