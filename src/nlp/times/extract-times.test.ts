@@ -130,3 +130,15 @@ test('"three days later" and "a day earlier" count from another event: a duratio
   assert.deepEqual(times('Three days later, the rebels withdrew.', '1989-10-27'), ['Three days later=P3D']);
   assert.deepEqual(times('Two years earlier, the rebels had withdrawn.', '1989-10-27'), ['Two years earlier=1987']);
 });
+
+test('"the latest period" of a quarterly report is its quarter; "the current quarter" is the publication date\'s', () => {
+  assert.deepEqual(times('Profit rose in the third quarter. Sales in the latest period were flat.', '1989-10-27'), [
+    'the third quarter=1989-Q3',
+    'the latest period=1989-Q3',
+  ]);
+  assert.deepEqual(times('Profit rose in the third quarter, and the current quarter began well.', '1989-10-27'), [
+    'the third quarter=1989-Q3',
+    'the current quarter=1989-Q4',
+  ]);
+  assert.deepEqual(times('The latest period of calm ended.', '1989-10-27'), []);
+});

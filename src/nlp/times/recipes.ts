@@ -477,7 +477,10 @@ export const RECIPES: Record<string, Recipe> = {
     const ended = /^\s+(?:ended|ending)\s+([A-Za-z]+)\.?\s+\d/.exec(ctx.after);
     const month = ended ? monthNumber(ctx, ended[1]) : null;
     if (month !== null && a) return { value: `${month <= a.m ? a.y : a.y - 1}-Q${quarterOf(month)}`, anchored: true };
-    let q = ctx.lastQuarter ?? (a ? (which === 'current' ? { y: a.y, q: quarterOf(a.m) } : previousQuarter(a)) : null);
+    // "the latest period" is a quarter only in a report that has named one; otherwise it is too vague to tag.
+    if (g.per && (!ctx.lastQuarter || !which || which === 'same' || which === 'past' || which === 'last' || which === 'recent')) return null;
+    // "the current quarter" is the publication date's, whatever quarter the report was about.
+    let q = which === 'current' && a ? { y: a.y, q: quarterOf(a.m) } : ctx.lastQuarter ?? (a ? previousQuarter(a) : null);
     if (!q) return { value: 'XXXX-QX' };
     if (which === 'year-earlier' || which === 'year-ago') q = { y: q.y - 1, q: q.q };
     return { value: `${q.y}-Q${q.q}`, anchored: true };
