@@ -276,6 +276,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const trig = tokens[d.hit.trigger]!;
       const reported = speech !== null && !speakerIsSource && !(speech.actor === null && selfSpeech);
       for (const [a, b] of pairs) {
+        // An event with no actor on either side ("the war against terrorism") says nothing about who did what.
+        if (!a?.actor && !b?.actor) continue;
         let confidence = d.hit.pattern.confidence;
         if (!a?.actor) confidence *= 0.8;
         if (!b?.actor) confidence *= 0.9;
@@ -319,6 +321,8 @@ function withCoordinated(tokens: Token[], mentions: ActorMention[], m: ActorMent
     if ((cur.actor?.country === 'EUR' || cur.actor?.country === 'IGO') && tokens[cur.last]?.normal === ',') break;
     const between = tokens.slice(cur.last, next.first);
     if (between.length === 0 || between.length > 4 || !between.some(isGroupSep)) break;
+    // "Pakistan, a key U.S. ally, …": a comma and an article open an apposition, not a list.
+    if (between[0]!.normal === ',' && between[1]?.pos === 'DET' && !between.some((t) => t.normal === 'and' || t.normal === 'or')) break;
     if (!between.every((t) => isGroupSep(t) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM')) break;
     if (between.filter((t) => t.pos === 'NOUN').length > 1) break;
     group.push(next);
@@ -486,7 +490,7 @@ function subordinateStart(tokens: Token[], from: number, t: number): number {
     if (w === ';' || w === 'and' || w === 'but') return -1;
     // "a resolution that aims to…": a relative "that" right after a noun opens background.
     if (w === 'that' && k > from && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN')) return k;
-    if (SUBORDINATE.has(w) && (tokens[k]!.pos === 'SCONJ' || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'DET' || w === 'following')) return k;
+    if (SUBORDINATE.has(w) && (tokens[k]!.pos === 'SCONJ' || (tokens[k]!.pos === 'ADP' && w !== 'as') || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'DET' || w === 'following')) return k;
   }
   return -1;
 }
