@@ -2,9 +2,16 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { NlpDoc, Sentence, Token } from '../domain/types.js';
 
-// One wink instance per process: loading the model costs ~100 ms, reading a doc far less.
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
+// One wink instance per process, made on first use: loading the model costs ~100 ms, reading a
+// doc far less, and commands that never analyse (search, stats, serve) never pay for it.
+let wink: { nlp: ReturnType<typeof winkNLP>; its: ReturnType<typeof winkNLP>['its'] } | null = null;
+function getWink() {
+  if (wink === null) {
+    const nlp = winkNLP(model, ['sbd', 'pos']);
+    wink = { nlp, its: nlp.its };
+  }
+  return wink;
+}
 
 /**
  * The NLP base layer: paragraph-aware sentences, tokens with offsets, POS tags and lemmas.
@@ -38,6 +45,7 @@ function readParagraph(
   tokens: Token[],
   sentences: Sentence[],
 ): void {
+  const { nlp, its } = getWink();
   const doc = nlp.readDoc(line);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
