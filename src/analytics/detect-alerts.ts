@@ -148,7 +148,8 @@ export function detectAlerts(facts: readonly ClusterFact[], options: Partial<Ale
       const baseVolume = others(w0 - o.baseline, w0 - 1);
       if (baseVolume < o.minBaselineVolume) continue;
       const lambda = (Math.max(others(w0, t), 1) * (own.sum(w0 - o.baseline, w0 - 1) + o.prior)) / baseVolume;
-      const score = poissonSurprise(observed, lambda);
+      // At or below the expectation the surprise is under 0.4, below any threshold: skip the tail sum.
+      const score = observed > lambda ? poissonSurprise(observed, lambda) : 0;
       if (open === null) {
         if (score >= o.threshold && observed >= o.minEvents) {
           let start = Math.max(w0, t - o.onset + 1);
