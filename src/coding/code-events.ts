@@ -490,7 +490,7 @@ function subordinateStart(tokens: Token[], from: number, t: number): number {
     if (w === ';' || w === 'and' || w === 'but') return -1;
     // "a resolution that aims to…": a relative "that" right after a noun opens background.
     if (w === 'that' && k > from && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN')) return k;
-    if (SUBORDINATE.has(w) && (tokens[k]!.pos === 'SCONJ' || (tokens[k]!.pos === 'ADP' && w !== 'as') || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'DET' || w === 'following')) return k;
+    if (SUBORDINATE.has(w) && (tokens[k]!.pos === 'SCONJ' || (tokens[k]!.pos === 'ADP' && (w === 'until' || w === 'since')) || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'DET' || w === 'following')) return k;
   }
   return -1;
 }
