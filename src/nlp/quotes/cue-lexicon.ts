@@ -10,6 +10,8 @@ export interface CueEntry {
   weak: boolean;
   /** A verb of stance or speech act: its object is the content ("endorsed Clinton", "called for a ban"). */
   objectContent: boolean;
+  /** A cue only next to a quotation or a colon ("she continued, “…”"), never for indirect speech. */
+  quoteOnly: boolean;
   /** Fixed word sequence ("according to"); null for verbs. */
   phrase: string[] | null;
 }
@@ -31,6 +33,7 @@ interface RawCue {
   object?: unknown;
   weak?: unknown;
   objectContent?: unknown;
+  quoteOnly?: unknown;
   noun?: unknown;
 }
 
@@ -58,6 +61,7 @@ export function parseCueLexicon(raw: unknown): CueLexicon {
       object: c.object === true,
       weak: c.weak === true,
       objectContent: c.objectContent === true,
+      quoteOnly: c.quoteOnly === true,
       phrase: hasWords ? null : list.map((w) => w.toLowerCase()),
     };
     if (entry.phrase) {

@@ -39,8 +39,12 @@ const ATTRIBUTIVE_AFTER = new Set(['NOUN', 'ADJ', 'PROPN']);
 /** Verbs that lend their subject to an infinitive cue: "appeared to suggest", "continued to call for". */
 const RAISING = new Set(['appear', 'seem', 'continue', 'go', 'have', 'try', 'begin', 'start', 'need', 'decline', 'refuse', 'want', 'plan', 'hope', 'vow']);
 /** The cue of a verb outside the lexicon that takes a that-clause. */
-const THAT_CLAUSE: CueEntry = { id: 'that-clause', object: false, weak: true, objectContent: false, phrase: null };
+const THAT_CLAUSE: CueEntry = { id: 'that-clause', object: false, weak: true, objectContent: false, quoteOnly: false, phrase: null };
 const PARTICLES = new Set(['out', 'up', 'for', 'against', 'about']);
+/** Prepositions whose object is what a cue is about ("complained about X", "spoke of X", "accused Y of X"). */
+const TOPIC_PREP = new Set(['about', 'of', 'for', 'against']);
+/** Verbs of plain saying, after which "of" names who is talked about, not what was said ("said of Trump, “…”"). */
+const PLAIN_SAY = new Set(['say', 'tell', 'add', 'write']);
 const DASHES = new Set(['―', '—', '–', '-', '--']);
 
 const isVerbal = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
@@ -112,6 +116,8 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
   };
 
   const clauses = joinBrokenSentences(doc);
+  /** Tokens before this index are the content of an earlier attribution (a paragraph after "he added:"). */
+  let claimedTo = -1;
   for (const [si, s] of clauses.entries()) {
     const ss = s.tokenStart;
     const se = s.tokenEnd;
@@ -169,7 +175,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     }
 
     for (let c = ss; c < se; c++) {
-      if (inQuote[c]! >= 0) continue;
+      if (inQuote[c]! >= 0 || c < claimedTo) continue;
       const t = tokens[c]!;
       const phrase = phraseAt(tokens, c, se, lexicon);
       if (phrase) {
@@ -220,11 +226,21 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       const participle = /ing$/.test(tokens[c]!.normal) && c > ss && tokens[c - 1]!.text === ',';
       let after = c + 1;
       // Phrasal cues: "pointed out", "called for", "called on", "railed against", "warned about".
-      while (after < ce && (PARTICLES.has(tokens[after]!.normal) || (entry.id === 'call' && tokens[after]!.normal === 'on')) && tokens[after]!.pos !== 'NOUN') after++;
+      let particle: string | null = null;
+      while (after < ce && (PARTICLES.has(tokens[after]!.normal) || (entry.id === 'call' && tokens[after]!.normal === 'on') || (tokens[after]!.normal === 'of' && !PLAIN_SAY.has(tokens[c]!.lemma))) && tokens[after]!.pos !== 'NOUN') {
+        particle = tokens[after]!.normal;
+        after++;
+      }
       if (entry.object && after < ce && !COMPLEMENTIZER.has(tokens[after]!.normal) && !openingAt(after)) {
         const object = phraseStartingAt(tokens, after, ce);
-        if (object) after = object.to;
+        if (object) {
+          after = object.to;
+          // "accused Holt of lying", "warned voters about …": the topic follows the addressee.
+          if (after < ce && TOPIC_PREP.has(tokens[after]!.normal)) particle = tokens[after++]!.normal;
+        }
       }
+      // "complained about X", "spoke of X", "called for X": the topic after the particle is the content.
+      const objectContent = entry.objectContent || (particle !== null && TOPIC_PREP.has(particle));
       let subject = participle ? sentenceSubject() : subjectOf(tokens, c, ss);
       let borrowed = participle;
       // "… announced X and said …": a second verb shares the subject of the first.
@@ -272,6 +288,22 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         add({ kind: 'direct', parts, cue, speaker: speakerFirst, continued: false, rule: `${rule}.direct` }, after, after);
         return;
       }
+      // "The governor added: ⏎ It's typical …": a cue and colon end the paragraph; the next paragraph is what was said.
+      if (speakerFirst && tokens[after]?.text === ':' && after === se - 1) {
+        const next = clauses[si + 1];
+        if (next && next.paragraph > s.paragraph) {
+          let to = next.tokenEnd;
+          for (let k = si + 2; k < clauses.length && clauses[k]!.paragraph === next.paragraph; k++) to = clauses[k]!.tokenEnd;
+          const content = indirect(next.tokenStart, to);
+          if (content) {
+            out.push({ ...content, cue, speaker: speakerFirst, continued: false, rule: `${rule}.colon` });
+            claimedTo = to;
+            return;
+          }
+        }
+      }
+      // "She continued, “…”": a verb that is a cue only next to a quotation.
+      if (entry.quoteOnly) return;
       // "said in a statement on Monday that …": the content starts at "that" (or "how", "whether", "why").
       if (after < ce && !COMPLEMENTIZER.has(tokens[after]!.normal) && ADJUNCT_START.has(tokens[after]!.pos)) {
         let found = false;
@@ -292,7 +324,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
           if (!ADJUNCT_START.has(t.pos) && t.pos !== 'PRON' && t.text !== ',' && t.text !== '-') break;
         }
         // "said after the convention he would …": prepositional adjuncts, then a clause with its own subject.
-        if (!found && !entry.weak && !entry.objectContent && ADJUNCT_PREP.has(tokens[after]!.normal)) {
+        if (!found && !entry.weak && !objectContent && ADJUNCT_PREP.has(tokens[after]!.normal)) {
           let k = after;
           while (k < ce && ADJUNCT_PREP.has(tokens[k]!.normal)) {
             const np = phraseStartingAt(tokens, k + 1, ce);
@@ -301,7 +333,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
             if (tokens[k]?.text === ',') k++;
           }
           const first = tokens[k];
-          if (k > after && k < ce && first && (isPersonalPronoun(first) || first.pos === 'DET' || first.pos === 'PROPN') && rightContentOk(k, ce, entry, false)) after = k;
+          if (k > after && k < ce && first && (isPersonalPronoun(first) || first.pos === 'DET' || first.pos === 'PROPN') && rightContentOk(k, ce, entry, false, objectContent)) after = k;
         }
       }
       const leftOpen = subjectFirst && subject!.from - 1 >= ss && (tokens[subject!.from - 1]!.text === ',' || closingAt(subject!.from - 1) !== undefined);
@@ -319,7 +351,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         }
       }
       // Speaker, cue, then reported content: "X said (that) …", "X told Reuters …".
-      if (subject && after < ce && rightContentOk(after, ce, entry, !leftOpen)) {
+      if (subject && after < ce && rightContentOk(after, ce, entry, !leftOpen, objectContent)) {
         const content = indirect(after, ce);
         if (content) {
           add({ ...content, cue, speaker: subject, continued: false, rule }, after, ce);
@@ -392,7 +424,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       return phraseStartingAt(tokens, i, se);
     }
 
-    function rightContentOk(after: number, end: number, entry: CueEntry, commaOk: boolean): boolean {
+    function rightContentOk(after: number, end: number, entry: CueEntry, commaOk: boolean, objectContent: boolean): boolean {
       let first = tokens[after]!;
       if (first.text === ',') {
         // "Mr. Obama said, a majority of Americans …": only when no content stands before the speaker.
@@ -403,7 +435,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       // After a verb of thought or wish, "to" opens content only as an infinitive ("hopes to win", not "responded to calls").
       if (entry.weak && first.normal === 'to') return after + 1 < end && isVerbal(tokens[after + 1]!) && end - after >= 3;
       if (COMPLEMENTIZER.has(first.normal)) return end - after >= 3;
-      if (entry.objectContent) return phraseStartingAt(tokens, after, end) !== null;
+      if (objectContent) return phraseStartingAt(tokens, after, end) !== null;
       if (openingAt(after)) return true;
       if (first.pos === 'ADP') return false;
       let clauseEnd = after;

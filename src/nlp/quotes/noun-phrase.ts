@@ -11,6 +11,8 @@ const MODIFIER = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const RELATIVE = new Set(['who', 'which', 'that']);
+/** Words of quantity that head "many of whom", "some of which". */
+const QUANTITY = new Set(['ADJ', 'DET', 'NUM', 'PRON', 'NOUN']);
 /** Words that sit between a subject and its verb without ending the subject ("has also said"). */
 const BETWEEN = new Set(['AUX', 'ADV', 'PART']);
 
@@ -124,6 +126,15 @@ export function subjectOf(tokens: Token[], verb: number, floor: number): TokenRa
       if (np) return np;
     }
     return null;
+  }
+  // "many of whom say": the quantity and the relative pronoun together.
+  if (end - 3 >= floor && (tokens[end - 1]!.normal === 'whom' || tokens[end - 1]!.normal === 'which') && tokens[end - 2]!.normal === 'of' && QUANTITY.has(tokens[end - 3]!.pos)) {
+    return { from: end - 3, to: end };
+  }
+  // "the experts I interviewed said": a relative clause without a pronoun between the noun and its verb.
+  if (end - 3 >= floor && tokens[end - 1]!.pos === 'VERB' && isPersonalPronoun(tokens[end - 2]!) && NOMINAL.has(posOf(tokens[end - 3]!)) && tokens[end - 3]!.pos !== 'PRON') {
+    const np = phraseEndingAt(tokens, end - 2, floor);
+    if (np) return { from: np.from, to: end };
   }
   if (end - 1 >= floor && RELATIVE.has(tokens[end - 1]!.normal) && tokens[end - 1]!.pos !== 'SCONJ') {
     let k = end - 1;
