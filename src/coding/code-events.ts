@@ -96,7 +96,12 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     const contextCountry = mostNamed(here) ?? mostNamed(seen);
     const placed = (a: ArgRef): ArgRef => {
       const actor = a.actor;
-      if (!contextCountry || !actor || actor.country !== null || BODY.test(actor.code)) return a;
+      if (!contextCountry) return a;
+      // A pronoun with no antecedent the actors layer could find ("they would blockade Paris").
+      if (!actor && a.end - a.start <= 4 && /^(they|it|we|them|us)$/i.test(a.text)) {
+        return { ...a, actor: { id: `country:${contextCountry}`, name: contextCountry, code: contextCountry, country: contextCountry } };
+      }
+      if (!actor || actor.country !== null || BODY.test(actor.code)) return a;
       return { ...a, actor: { ...actor, code: contextCountry + actor.code, country: contextCountry } };
     };
 
