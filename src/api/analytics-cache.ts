@@ -13,6 +13,8 @@ import { pairOf, pairKey } from '../analytics/pair-key.js';
 export interface CorpusSummary {
   volume: Map<string, number>;
   alerts: Alert[];
+  /** `alerts` serialised once: the unfiltered list is the most requested summary. */
+  alertsJson: string;
   network: Network;
   countries: CountryAggregate[];
   pairs: Array<{ pair: [string, string]; clusters: number; conflict: number }>;
@@ -62,9 +64,11 @@ export class AnalyticsCache {
       p.clusters++;
       if (f.quadclass >= 3) p.conflict++;
     }
+    const alerts = detectAlerts(items);
     return {
       volume: volumeByDay(items),
-      alerts: detectAlerts(items),
+      alerts,
+      alertsJson: JSON.stringify(alerts),
       network: actorNetwork(items),
       countries: countryAggregates(items),
       pairs: [...pairs.values()].sort((a, b) => b.clusters - a.clusters || (pairKey(a.pair) < pairKey(b.pair) ? -1 : 1)),

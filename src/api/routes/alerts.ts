@@ -11,7 +11,8 @@ export function alertsRoutes(ctx: AppContext): Hono {
     const p = new Params(c);
     const { from, to } = p.range();
     const pair = p.pair();
-    const { alerts } = await ctx.cache.corpus();
+    const { alerts, alertsJson } = await ctx.cache.corpus();
+    if (!from && !to && !pair) return c.body(alertsJson, 200, { 'content-type': 'application/json; charset=utf-8' });
     const out = alertsBetween(alerts, from, to).filter((a) => !pair || (a.pair.includes(pair[0]) && a.pair.includes(pair[1])));
     return c.json(out);
   });
