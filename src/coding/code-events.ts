@@ -196,6 +196,17 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (head || absorbed.has(d.hit)) dropped.add(d);
     }
 
+    // "staged demonstrations to demand reforms", "rioted … demanding a referendum": what a protest asks for
+    // is the protest's content, not a second event.
+    for (const d of drafts) {
+      if (dropped.has(d) || !/^(02|10)/.test(d.cameo)) continue;
+      const tt = tokens[d.hit.trigger]!;
+      if (tokens[d.hit.trigger - 1]?.normal !== 'to' && !tt.normal.endsWith('ing')) continue;
+      if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger && x.cameo.startsWith('14'))) dropped.add(d);
+    }
+    // "its long-threatened invasion": a verb form inside a compound word is no event.
+    for (const d of drafts) if (tokens[d.hit.trigger - 1]?.normal === '-' && tokens[d.hit.trigger - 1]!.end === tokens[d.hit.trigger]!.start) dropped.add(d);
+
     // A purpose infinitive after another event ("staged demonstrations to demand reforms") only says why.
     for (const d of drafts) {
       if (dropped.has(d) || d.hit.pattern.frame) continue;
