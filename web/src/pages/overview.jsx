@@ -32,7 +32,9 @@ function Volume() {
     <section class="panel">
       <h2>Volume over time</h2>
       <p class="hint">Event clusters (one real-world event across articles) per {data?.by ?? 'period'}; a bar opens its events.</p>
-      {data ? <VolumeChart points={data.points} onSelect={(p) => p && navigate(['events'], periodRange(p))} /> : <Status state={weeks.error ? weeks : months} />}
+      {data && data.points.length === 0 ? <p class="muted">No events yet: add articles with "brink ingest".</p> : null}
+      {data && data.points.length > 0 ? <VolumeChart points={data.points} onSelect={(p) => p && navigate(['events'], periodRange(p))} /> : null}
+      {data ? null : <Status state={weeks.error ? weeks : months} />}
     </section>
   );
 }
