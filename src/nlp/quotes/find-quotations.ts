@@ -33,6 +33,8 @@ const ADJUNCT_PREP = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'si
 /** Prepositions that open an adjunct between a cue and its quotation ("said in a statement, “…”"). */
 const ADJUNCT_START = new Set(['ADP', 'ADV', 'PROPN', 'NOUN', 'NUM', 'DET', 'ADJ']);
 
+/** Parts of speech that may open the subject of reported content. */
+const NOMINAL_START = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ']);
 const ATTRIBUTIVE_BEFORE = new Set(['DET', 'PART', 'ADJ']);
 const ATTRIBUTIVE_AFTER = new Set(['NOUN', 'ADJ', 'PROPN']);
 
@@ -212,7 +214,8 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       if (!entry && t.pos === 'VERB' && tokens[c + 1]?.normal === 'that' && tokens[c + 1]!.pos === 'SCONJ') entry = THAT_CLAUSE;
       if (!entry) continue;
       // The tagger reads some verbs as nouns ("The Post reports that …"): a following "that" or quotation decides.
-      if (t.pos !== 'VERB' && !(t.pos === 'NOUN' && /s$/.test(t.normal) && c > ss && isNameEnd(tokens[c - 1]!) && (tokens[c + 1]?.normal === 'that' || openingAt(c + 1)))) continue;
+      // So does a colon, or the end of the sentence after content and a comma (“…, The Wall Street Journal reports.”).
+      if (t.pos !== 'VERB' && !(t.pos === 'NOUN' && /s$/.test(t.normal) && c > ss && isNameEnd(tokens[c - 1]!) && (tokens[c + 1]?.normal === 'that' || openingAt(c + 1) || tokens[c + 1]?.text === ':' || (c + 1 >= ce && commaBeforeName(c - 1))))) continue;
       // "refused to say", "is said to": not an attribution by the subject.
       if (c > ss && ((tokens[c - 1]!.normal === 'to' && !RAISING.has(tokens[c - 2]?.lemma ?? '')) || (tokens[c - 1]!.lemma === 'be' && !/ing$/.test(t.normal)))) continue;
       // A participle used as an adjective ("Tehran's disputed nuclear program", "the released statement").
@@ -311,7 +314,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         for (let j = after + 1; j < ce && j < after + 16; j++) {
           const t = tokens[j]!;
           // "… that", or "told his supporters at a rally to …".
-          if (REPORT_START.has(t.normal) || (t.normal === 'to' && entry.object && tokens[j + 1]?.pos === 'VERB')) {
+          if (REPORT_START.has(t.normal) || (t.normal === 'to' && entry.object && (tokens[j + 1]?.pos === 'VERB' || openingAt(j + 1)))) {
             after = j;
             found = true;
             break;
@@ -397,6 +400,13 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       return true;
     }
 
+    /** A comma just before the name that ends at token `last`. */
+    function commaBeforeName(last: number): boolean {
+      let k = last;
+      while (k > ss && (tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'DET')) k--;
+      return k < last && tokens[k]!.text === ',';
+    }
+
     /** Where content before the comma at `b` starts (after earlier attributions), or null when too short. */
     function contentBefore(b: number): number | null {
       const prev = here.length > 0 ? here[here.length - 1]!.to : ss;
@@ -435,13 +445,18 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       // After a verb of thought or wish, "to" opens content only as an infinitive ("hopes to win", not "responded to calls").
       if (entry.weak && first.normal === 'to') return after + 1 < end && isVerbal(tokens[after + 1]!) && end - after >= 3;
       if (COMPLEMENTIZER.has(first.normal)) return end - after >= 3;
-      if (objectContent) return phraseStartingAt(tokens, after, end) !== null;
+      // The topic may be a gerund ("called for reducing the rate").
+      if (objectContent) return phraseStartingAt(tokens, after, end) !== null || (first.pos === 'VERB' && /ing$/.test(first.normal) && end - after >= 2);
       if (openingAt(after)) return true;
       if (first.pos === 'ADP') return false;
       let clauseEnd = after;
       while (clauseEnd < end && tokens[clauseEnd]!.text !== ',' && tokens[clauseEnd]!.text !== ';') clauseEnd++;
       // The content must read as a clause: a verb before the next comma, or a quotation …
       for (let j = after + 1; j < clauseEnd; j++) if (isVerbal(tokens[j]!) || openingAt(j)) return true;
+      // … or, after a verb of saying, a subject with an aside set off by commas ("say the program, run by …, has brought").
+      if (!entry.weak && clauseEnd < end && NOMINAL_START.has(first.pos)) {
+        for (let j = clauseEnd + 1; j < end; j++) if (tokens[j]!.pos === 'AUX' || (tokens[j]!.pos === 'VERB' && tokens[j - 1]!.text !== ',' && tokens[j - 1]!.pos !== 'PRON')) return true;
+      }
       // … or, after a verb of saying, a longer stretch that the tagger may have misread ("… demands that …").
       return !entry.weak && clauseEnd - after >= 4 && ADJUNCT_START.has(first.pos) && first.pos !== 'ADV';
     }
