@@ -30,6 +30,7 @@ const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'airstrike', 'raid',
 const COUNTRY = /^(?!IGO|EUR|NGO|IMG|AFR|ASA|MEA|WST)[A-Z]{3}$/;
 /** Codes of bodies that belong to no country (international and non-governmental organisations). */
 const BODY = /^(IGO|NGO|IMG|MNC)/;
+const TROOPS = new Set(['troops', 'soldiers', 'peacekeepers', 'contingent', 'warships', 'battalion', 'brigade', 'units']);
 const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
@@ -203,6 +204,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const tt = tokens[d.hit.trigger]!;
       if (tokens[d.hit.trigger - 1]?.normal !== 'to' && !tt.normal.endsWith('ing')) continue;
       if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger && x.cameo.startsWith('14'))) dropped.add(d);
+    }
+    // "peacekeeping troops arrived in Bosnia": troops arriving are deployed, not visiting or meeting.
+    for (const d of drafts) {
+      if (dropped.has(d) || !d.cameo.startsWith('04') || d.hit.pattern.nominal) continue;
+      for (let k = from; k < d.hit.trigger; k++) if (TROOPS.has(tokens[k]!.normal)) dropped.add(d);
     }
     // "its long-threatened invasion": a verb form inside a compound word is no event.
     for (const d of drafts) if (tokens[d.hit.trigger - 1]?.normal === '-' && tokens[d.hit.trigger - 1]!.end === tokens[d.hit.trigger]!.start) dropped.add(d);
