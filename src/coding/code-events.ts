@@ -148,6 +148,16 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       }
       if (hit.pattern.target === 'none') targetM = [];
       const sources = sourceM.map((m) => placed(resolve(m, 'source', null)));
+      if (sources.length === 0 && !nominal && !isPassive(tokens, from, t) && contextCountry) {
+        // "Islamic fundamentalists continued…", "Prisoners rioted…": a subject noun phrase without a name is an
+        // actor of the sentence's country, as far as the text says.
+        const np = subjectPhrase(tokens, from, t);
+        if (np) {
+          const text = doc.text.slice(tokens[np[0]]!.start, tokens[np[1] - 1]!.end);
+          sources.push({ start: tokens[np[0]]!.start, end: tokens[np[1] - 1]!.end, text,
+            actor: { id: `country:${contextCountry}`, name: text, code: contextCountry, country: contextCountry } });
+        }
+      }
       const src0 = sources[0] ?? null;
       let targets = targetM.filter((m) => !sourceM.includes(m)).map((m) => placed(resolve(m, 'target', src0)));
       if (targets.length === 0 && hit.pattern.target === 'self' && src0) targets = [src0];
@@ -527,6 +537,18 @@ function tiedClause(tokens: Token[], a: number, b: number): boolean {
     if (TIED.has(w)) return true;
   }
   return false;
+}
+
+/** Token range of a plain noun phrase right before the verb group of the verb at t ("Angry paper workers"), or null. */
+function subjectPhrase(tokens: Token[], from: number, t: number): [number, number] | null {
+  let j = t - 1;
+  while (j >= from && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'PART')) j--;
+  if (j < from || tokens[j]!.pos !== 'NOUN') return null;
+  let k = j;
+  while (k > from && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'ADJ' || tokens[k - 1]!.pos === 'PROPN' || tokens[k - 1]!.pos === 'DET' || tokens[k - 1]!.pos === 'NUM')) k--;
+  // Only a phrase that opens its clause is the subject ("…, Prisoners rioted"), not an object before a verb.
+  if (k > from && !CLAUSE_BREAK.has(tokens[k - 1]!.normal) && tokens[k - 1]!.normal !== ',') return null;
+  return [k, j + 1];
 }
 
 /** The key counted most, the first one seen among equals; null for an empty map. */
