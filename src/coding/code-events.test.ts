@@ -107,3 +107,10 @@ test('a passive arrest with no agent is done by the state where it happened', ()
   const arrest = ev.find((e) => e.cameo.startsWith('17'));
   assert.equal(arrest && pair(arrest), 'PER>CHL');
 });
+
+test('an unnamed subject phrase belongs to the country the sentence names', () => {
+  const ev = code('Angry farmers blocked the main highway into Lima on Monday.');
+  const e = ev.find((x) => x.plover === 'PROTEST');
+  assert.equal(e?.source?.actor?.country, 'PER');
+  assert.equal(e?.source?.text, 'Angry farmers');
+});
