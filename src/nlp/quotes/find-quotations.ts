@@ -226,7 +226,10 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     function tryVerb(c: number, entry: CueEntry): void {
       const cue = { from: c, to: c + 1 };
       const rule = `quote.${entry.id}`;
-      const participle = /ing$/.test(tokens[c]!.normal) && c > ss && tokens[c - 1]!.text === ',';
+      // ", (perhaps) recognizing that …": a participle clause shares the subject of the sentence.
+      let p = c - 1;
+      while (p > ss && tokens[p]!.pos === 'ADV') p--;
+      const participle = /ing$/.test(tokens[c]!.normal) && p >= ss && p > ss && tokens[p]!.text === ',';
       let after = c + 1;
       // Phrasal cues: "pointed out", "called for", "called on", "railed against", "warned about".
       let particle: string | null = null;
@@ -430,6 +433,12 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     function sentenceSubject(): TokenRange | null {
       if (here.length > 0) return here[here.length - 1]!.quote.speaker;
       let i = ss;
+      // "In the spin room after the debate, Obama's aides …": an opening adjunct is not the subject.
+      if (tokens[ss]!.pos === 'ADP' || tokens[ss]!.pos === 'SCONJ') {
+        let k = ss + 1;
+        while (k < se && k < ss + 16 && tokens[k]!.text !== ',') k++;
+        if (tokens[k]?.text === ',') i = k + 1;
+      }
       while (i < se && !(tokens[i]!.pos === 'PROPN' || tokens[i]!.pos === 'NOUN' || tokens[i]!.pos === 'PRON' || tokens[i]!.pos === 'DET')) i++;
       return phraseStartingAt(tokens, i, se);
     }
@@ -521,11 +530,21 @@ function joinBrokenSentences(doc: NlpDoc): Sentence[] {
   for (const s of doc.sentences) {
     const prev = out[out.length - 1];
     const first = doc.tokens[s.tokenStart];
-    if (prev && first && prev.paragraph === s.paragraph && /^\p{Ll}/u.test(first.text)) {
+    if (prev && first && prev.paragraph === s.paragraph && (/^\p{Ll}/u.test(first.text) || openParenthesis(doc.tokens, prev))) {
       out[out.length - 1] = { ...prev, end: s.end, tokenEnd: s.tokenEnd };
     } else out.push(s);
   }
   return out;
+}
+
+/** The sentence ends inside a parenthesis ("Rep. Trey Gowdy (R-S. | C.) said"). */
+function openParenthesis(tokens: Token[], s: Sentence): boolean {
+  let depth = 0;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    if (tokens[k]!.text === '(') depth++;
+    else if (tokens[k]!.text === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Index of the colon after a one-to-three-word capitalised name that opens a paragraph, or -1. */

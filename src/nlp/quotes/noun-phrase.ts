@@ -104,6 +104,19 @@ export function phraseStartingAt(tokens: Token[], start: number, ceiling: number
   return lastNoun >= start ? { from: start, to: lastNoun + 1 } : null;
 }
 
+/** Tokens [from, to) read as a clause: a finite verb not introduced by a relative pronoun ("who was …" is an aside). */
+function isClause(tokens: Token[], from: number, to: number): boolean {
+  if (from < to && (RELATIVE.has(tokens[from]!.normal) || tokens[from]!.normal === 'whose')) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    // "the minister who was in Syria": the verb belongs to a relative clause inside the aside.
+    if (RELATIVE.has(t.normal) || t.normal === 'whose') return false;
+    // A verb right after its subject ("the meeting deteriorated"); a bare participle opens an aside ("asked about it").
+    if ((t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.normal) && !/^\p{Lu}/u.test(t.text))) && k > from && NOMINAL.has(tokens[k - 1]!.pos)) return true;
+  }
+  return false;
+}
+
 /**
  * The subject of the verb at `verb`: the phrase just before it, past auxiliaries and adverbs ("Trump has
  * also said"), past an appositive or relative clause set off by commas ("Shoigu, who was …, said"), and
@@ -121,7 +134,8 @@ export function subjectOf(tokens: Token[], verb: number, floor: number): TokenRa
     // "X, the secretary of …, said": the subject is the phrase before the first comma of the pair.
     let k = end - 2;
     while (k > floor && tokens[k]!.text !== ',') k--;
-    if (k > floor && tokens[k]!.text === ',') {
+    // A clause between the commas is content, not an aside ("…, and the meeting deteriorated, said one source").
+    if (k > floor && tokens[k]!.text === ',' && !isClause(tokens, k + 1, end - 1)) {
       const np = phraseEndingAt(tokens, k, floor);
       if (np) return np;
     }
