@@ -7,8 +7,8 @@ import { pairOf, pairKey } from '../analytics/pair-key.js';
 
 // Summaries over the whole corpus (volume by day, alerts, the country network, map figures, pair
 // totals) are computed together from one read of every cluster and kept until new data arrives
-// (the API's own ingest invalidates them) or `ttlMs` passes (another process may be writing).
-// Summary endpoints then answer from memory.
+// (the API's own ingest invalidates them) or `ttlMs` passes (another process may be writing): then
+// they are refreshed in the background. Summary endpoints answer from memory.
 
 export interface CorpusSummary {
   volume: Map<string, number>;
@@ -24,30 +24,67 @@ export interface CorpusSummary {
 export class AnalyticsCache {
   private summary: Promise<CorpusSummary> | null = null;
   private summaryAt = 0;
+  private refreshing: Promise<CorpusSummary> | null = null;
   private statsValue: Promise<StoreStats> | null = null;
   private statsAt = 0;
+  private statsRefreshing: Promise<StoreStats> | null = null;
+  /** Bumped by invalidate(): a refresh begun before new data arrived is dropped. */
+  private generation = 0;
 
-  constructor(private readonly store: Store, private readonly version: string, private readonly ttlMs = 30_000) {}
+  constructor(private readonly store: Store, private readonly version: string, private readonly ttlMs = 60_000) {}
 
+  /** New data from this process: the next request recomputes (and waits for it). */
   invalidate(): void {
     this.summary = null;
     this.statsValue = null;
+    this.refreshing = null;
+    this.statsRefreshing = null;
+    this.generation++;
   }
 
+  // Once stale, the old value keeps being served while one refresh runs: a slow recomputation over a
+  // large store never stalls the summary endpoints.
+
   stats(): Promise<StoreStats> {
-    if (this.statsValue === null || Date.now() - this.statsAt > this.ttlMs) {
+    if (this.statsValue === null) {
       this.statsAt = Date.now();
       this.statsValue = this.store.stats(this.version);
       this.statsValue.catch(() => (this.statsValue = null));
+    } else if (Date.now() - this.statsAt > this.ttlMs && this.statsRefreshing === null) {
+      const next = this.store.stats(this.version);
+      const generation = this.generation;
+      this.statsRefreshing = next;
+      next.then(
+        () => {
+          if (generation !== this.generation) return;
+          this.statsValue = next;
+          this.statsAt = Date.now();
+          this.statsRefreshing = null;
+        },
+        () => (this.statsRefreshing = null),
+      );
     }
     return this.statsValue;
   }
 
   corpus(): Promise<CorpusSummary> {
-    if (this.summary === null || Date.now() - this.summaryAt > this.ttlMs) {
+    if (this.summary === null) {
       this.summaryAt = Date.now();
       this.summary = this.compute();
       this.summary.catch(() => (this.summary = null));
+    } else if (Date.now() - this.summaryAt > this.ttlMs && this.refreshing === null) {
+      const next = this.compute();
+      const generation = this.generation;
+      this.refreshing = next;
+      next.then(
+        () => {
+          if (generation !== this.generation) return;
+          this.summary = next;
+          this.summaryAt = Date.now();
+          this.refreshing = null;
+        },
+        () => (this.refreshing = null),
+      );
     }
     return this.summary;
   }
