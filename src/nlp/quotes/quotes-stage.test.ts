@@ -160,3 +160,53 @@ test('the cue lexicon is validated', () => {
   assert.equal(lex.verbs.get('say')?.id, 'say');
   assert.equal(lex.phrases.get('according')?.[0]?.id, 'acc');
 });
+
+test('a sentence split inside a parenthesis or before a lower-case word keeps its attribution', () => {
+  const text = 'Sen. Dana Hollis (D-N.M.) said the audit had found nothing new.';
+  const q = only(text);
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'the audit had found nothing new');
+  assert.ok(q.speaker?.text.startsWith('Sen. Dana Hollis'));
+});
+
+test('relative-clause speakers and quantities of whom', () => {
+  let q = only('The economists we surveyed said the forecast was too rosy.');
+  assert.equal(q.speaker?.text, 'The economists we surveyed');
+  assert.equal(q.text, 'the forecast was too rosy');
+  q = only('The farmers met the minister, many of whom say the subsidy came too late.');
+  assert.equal(q.speaker?.text, 'many of whom');
+  assert.equal(q.text, 'the subsidy came too late');
+});
+
+test('a cue and a colon ending a paragraph: the next paragraph is the content', () => {
+  const text = 'The mayor added:\n\nThe bridge is safe. Engineers checked every cable last week.\n\nTraffic resumed at noon.';
+  const q = only(text);
+  assert.equal(q.speaker?.text, 'The mayor');
+  assert.equal(q.text, 'The bridge is safe. Engineers checked every cable last week');
+});
+
+test('"continued" is a cue next to a quotation only', () => {
+  const q = only('The coach continued, “We will train twice a day until the final.”');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker?.text, 'The coach');
+  assert.equal(quotes('The coach continued the training until the final whistle.').length, 0);
+});
+
+test('adjuncts between the cue and its content, and topics after a preposition', () => {
+  let q = only('The governor said at a town hall in Dover, Delaware, that the tax would be repealed.');
+  assert.equal(q.text, 'that the tax would be repealed');
+  q = only('The governor said after the vote he would sign the bill.');
+  assert.equal(q.text, 'he would sign the bill');
+  q = only('The union complained about the new shift schedule.');
+  assert.equal(q.text, 'the new shift schedule');
+  assert.equal(q.speaker?.text, 'The union');
+});
+
+test('content first, then a publication that reports; a clause between commas is not an aside', () => {
+  let q = only('Fuel prices rose for a third month, The Daily Ledger reports.');
+  assert.equal(q.text, 'Fuel prices rose for a third month');
+  assert.equal(q.speaker?.text, 'The Daily Ledger');
+  q = only('The talks went badly, and the delegates left early, said one diplomat at the summit.');
+  assert.equal(q.text, 'The talks went badly, and the delegates left early');
+  assert.equal(q.speaker?.text, 'one diplomat');
+});
