@@ -60,6 +60,9 @@ test('sanctions, sizes and frames get the most specific code', () => {
   assert.equal(s?.plover, 'SANCTION');
   const [k] = code('Bolivian soldiers killed at least 12 civilians.');
   assert.deepEqual(k?.size, { dead: 12 });
+  // A magnitude is not a head count.
+  const [q] = code('Chilean troops attacked Peruvian protesters after a magnitude 6.3 earthquake.');
+  assert.equal(q?.size, null);
   const [t] = code('Chile threatened to cut ties with Peru.');
   assert.equal(t?.cameo, '1313');
   assert.equal(pair(t!), 'CHL>PER');

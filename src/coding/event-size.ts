@@ -31,7 +31,8 @@ export function findEventSize(tokens: Token[], from: number, to: number): EventS
   const size: EventSize = {};
   for (let i = from; i < to; i++) {
     const value = numberAt(tokens, i);
-    if (value === null || value < 1) continue;
+    // People are counted in whole numbers: 6.3 is a magnitude, 2.5 a percentage or a price.
+    if (value === null || value < 1 || !Number.isInteger(value)) continue;
     // A year or a date is not a count.
     if (/^(1[89]|20)\d\d$/.test(tokens[i]!.text) || tokens[i + 1]?.normal === 'percent') continue;
     let kind: keyof EventSize | null = null;
