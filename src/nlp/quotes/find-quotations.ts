@@ -33,6 +33,8 @@ const ADJUNCT_PREP = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'si
 /** Prepositions that open an adjunct between a cue and its quotation ("said in a statement, “…”"). */
 const ADJUNCT_START = new Set(['ADP', 'ADV', 'PROPN', 'NOUN', 'NUM', 'DET', 'ADJ']);
 
+/** Words before a gerund whose subject is the subject of the sentence. */
+const GERUND_LEAD = new Set(['while', 'before', 'after', 'by', 'when', 'without', 'for', 'since']);
 /** Parts of speech that may open the subject of reported content. */
 const NOMINAL_START = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ']);
 const ATTRIBUTIVE_BEFORE = new Set(['DET', 'PART', 'ADJ']);
@@ -83,6 +85,8 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
 
   /** A quotation that opens at `i`, or after an adjunct and a comma or colon ("in a statement, “…”"). */
   const quotationAfter = (i: number, limit: number): QuotedSpan | undefined => {
+    // "adding later, “…”": adverbs may stand between the cue and its quotation.
+    while (i < limit && tokens[i]!.pos === 'ADV' && !openingAt(i)) i++;
     const direct = openingAt(i) ?? (tokens[i]?.text === ':' || tokens[i]?.text === ',' ? openingAt(i + 1) : undefined);
     if (direct) return direct;
     if (i >= limit || tokens[i]!.pos !== 'ADP') return undefined;
@@ -229,7 +233,8 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       // ", (perhaps) recognizing that …": a participle clause shares the subject of the sentence.
       let p = c - 1;
       while (p > ss && tokens[p]!.pos === 'ADV') p--;
-      const participle = /ing$/.test(tokens[c]!.normal) && p >= ss && p > ss && tokens[p]!.text === ',';
+      // So does a gerund after "while", "before", "by" … ("before asking her, “…”", "by saying he would …").
+      const participle = /ing$/.test(tokens[c]!.normal) && p > ss && (tokens[p]!.text === ',' || GERUND_LEAD.has(tokens[p]!.normal));
       let after = c + 1;
       // Phrasal cues: "pointed out", "called for", "called on", "railed against", "warned about".
       let particle: string | null = null;

@@ -210,3 +210,12 @@ test('content first, then a publication that reports; a clause between commas is
   assert.equal(q.text, 'The talks went badly, and the delegates left early');
   assert.equal(q.speaker?.text, 'one diplomat');
 });
+
+test('gerunds after a comma, an adverb or "while" share the subject of the sentence', () => {
+  const text = '“The pier is closed,” the harbour master said, adding later, “Boats may dock at the north quay.”';
+  const found = quotes(text);
+  assert.ok(found.some((q) => q.text === 'Boats may dock at the north quay.' && q.speaker?.text === 'the harbour master'), JSON.stringify(found.map((q) => [q.text, q.speaker?.text])));
+  const q = only('The marchers crossed the square while chanting, “Open the archives now.”');
+  assert.equal(q.speaker?.text, 'The marchers');
+  assert.equal(q.text, 'Open the archives now.');
+});
