@@ -12,6 +12,8 @@ export interface CueEntry {
   objectContent: boolean;
   /** A cue only next to a quotation or a colon ("she continued, “…”"), never for indirect speech. */
   quoteOnly: boolean;
+  /** A verb of speaking whose content is only a quotation or its topic ("spoke of …"), never a clause after it. */
+  topicOnly: boolean;
   /** Fixed word sequence ("according to"); null for verbs. */
   phrase: string[] | null;
 }
@@ -34,6 +36,7 @@ interface RawCue {
   weak?: unknown;
   objectContent?: unknown;
   quoteOnly?: unknown;
+  topicOnly?: unknown;
   noun?: unknown;
 }
 
@@ -62,6 +65,7 @@ export function parseCueLexicon(raw: unknown): CueLexicon {
       weak: c.weak === true,
       objectContent: c.objectContent === true,
       quoteOnly: c.quoteOnly === true,
+      topicOnly: c.topicOnly === true,
       phrase: hasWords ? null : list.map((w) => w.toLowerCase()),
     };
     if (entry.phrase) {

@@ -33,6 +33,8 @@ const ADJUNCT_PREP = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'si
 /** Prepositions that open an adjunct between a cue and its quotation ("said in a statement, “…”"). */
 const ADJUNCT_START = new Set(['ADP', 'ADV', 'PROPN', 'NOUN', 'NUM', 'DET', 'ADJ']);
 
+/** Parts of speech before a quotation that is a title or name ("broadcast of “Fox News Sunday”"). */
+const TITLE_BEFORE = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ']);
 /** Words before a gerund whose subject is the subject of the sentence. */
 const GERUND_LEAD = new Set(['while', 'before', 'after', 'by', 'when', 'without', 'for', 'since']);
 /** Parts of speech that may open the subject of reported content. */
@@ -43,7 +45,7 @@ const ATTRIBUTIVE_AFTER = new Set(['NOUN', 'ADJ', 'PROPN']);
 /** Verbs that lend their subject to an infinitive cue: "appeared to suggest", "continued to call for". */
 const RAISING = new Set(['appear', 'seem', 'continue', 'go', 'have', 'try', 'begin', 'start', 'need', 'decline', 'refuse', 'want', 'plan', 'hope', 'vow']);
 /** The cue of a verb outside the lexicon that takes a that-clause. */
-const THAT_CLAUSE: CueEntry = { id: 'that-clause', object: false, weak: true, objectContent: false, quoteOnly: false, phrase: null };
+const THAT_CLAUSE: CueEntry = { id: 'that-clause', object: false, weak: true, objectContent: false, quoteOnly: false, topicOnly: false, phrase: null };
 const PARTICLES = new Set(['out', 'up', 'for', 'against', 'about']);
 /** Prepositions whose object is what a cue is about ("complained about X", "spoke of X", "accused Y of X"). */
 const TOPIC_PREP = new Set(['about', 'of', 'for', 'against']);
@@ -285,7 +287,9 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       if (!participle) {
         const b = subjectFirst ? subject!.from - 1 : c - 1;
         const closed = b >= ss ? closingAt(b) ?? (tokens[b]!.text === ',' ? closingAt(b - 1) : undefined) : undefined;
-        if (closed && !used.has(closed)) {
+        // A title inside a noun phrase is not what was said when the cue has content of its own after it
+        // ("on “Fox News Sunday,” Pence said his …"); at the end of the sentence it is a mixed quotation.
+        if (closed && !used.has(closed) && !(isTitle(closed) && subjectFirst && ce - after >= 3)) {
           const speaker = subjectFirst ? subject : phraseStartingAt(tokens, c + 1, se);
           if (speaker && leftContent(b, Math.max(c + 1, speaker.to), cue, speaker, `${rule}.after`)) return;
         }
@@ -315,6 +319,8 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       }
       // "She continued, “…”": a verb that is a cue only next to a quotation.
       if (entry.quoteOnly) return;
+      // "spoke at the museum": a verb of speaking reports content only as a quotation or a topic ("spoke of …").
+      if (entry.topicOnly && !(particle !== null && TOPIC_PREP.has(particle))) return;
       // "said in a statement on Monday that …": the content starts at "that" (or "how", "whether", "why").
       if (after < ce && !COMPLEMENTIZER.has(tokens[after]!.normal) && ADJUNCT_START.has(tokens[after]!.pos)) {
         let found = false;
@@ -406,6 +412,12 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       if (!content) return false;
       add({ ...content, cue: { from: c, to: c + 1 }, speaker, continued: false, rule: `quote.${entry.id}` }, c + 1, ce);
       return true;
+    }
+
+    /** The quotation follows a preposition, article, noun or adjective of its sentence: it names something. */
+    function isTitle(q: QuotedSpan): boolean {
+      const o = tokenAt(tokens, q.open);
+      return o > ss && TITLE_BEFORE.has(tokens[o - 1]!.pos);
     }
 
     /** A comma just before the name that ends at token `last`. */

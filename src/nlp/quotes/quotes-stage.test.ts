@@ -219,3 +219,12 @@ test('gerunds after a comma, an adverb or "while" share the subject of the sente
   assert.equal(q.speaker?.text, 'The marchers');
   assert.equal(q.text, 'Open the archives now.');
 });
+
+test('a title in quotation marks before a speaker with content of their own is not the quote', () => {
+  const text = 'On Sunday’s edition of “Morning Roundtable,” the minister said the harvest would be late.';
+  const q = only(text);
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'the harvest would be late');
+  assert.equal(quotes('The president spoke at the museum on Saturday.').length, 0);
+  assert.equal(only('The president spoke of the sacrifices of the veterans.').text, 'the sacrifices of the veterans');
+});
