@@ -1,32 +1,36 @@
 #!/usr/bin/env node
 import type { Command } from './command.js';
 import { UsageError } from './usage-error.js';
-import { extractCommand } from './commands/extract.js';
-import { ingestCommand } from './commands/ingest.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { searchCommand } from './commands/search.js';
-import { statsCommand } from './commands/stats.js';
-import { eventsCommand } from './commands/events.js';
-import { quotesCommand } from './commands/quotes.js';
-import { exportCommand } from './commands/export.js';
-import { alertsCommand } from './commands/alerts.js';
-import { pairCommand } from './commands/pair.js';
-import { serveCommand } from './commands/serve.js';
-import { workerCommand } from './commands/worker.js';
-import { jobsCommand } from './commands/jobs.js';
-import { copyCommand } from './commands/copy.js';
 import { BRINK_VERSION } from '../pipeline/version.js';
 
-const COMMANDS: Command[] = [extractCommand, ingestCommand, analyzeCommand, searchCommand, statsCommand, eventsCommand, quotesCommand, exportCommand, alertsCommand, pairCommand, serveCommand, workerCommand, jobsCommand, copyCommand];
+// Each command's module is loaded only when that command runs: `brink search` never loads the NLP
+// models, and every call starts fast.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: () => import('./commands/extract.js').then((m) => m.extractCommand),
+  ingest: () => import('./commands/ingest.js').then((m) => m.ingestCommand),
+  analyze: () => import('./commands/analyze.js').then((m) => m.analyzeCommand),
+  search: () => import('./commands/search.js').then((m) => m.searchCommand),
+  stats: () => import('./commands/stats.js').then((m) => m.statsCommand),
+  events: () => import('./commands/events.js').then((m) => m.eventsCommand),
+  quotes: () => import('./commands/quotes.js').then((m) => m.quotesCommand),
+  export: () => import('./commands/export.js').then((m) => m.exportCommand),
+  alerts: () => import('./commands/alerts.js').then((m) => m.alertsCommand),
+  pair: () => import('./commands/pair.js').then((m) => m.pairCommand),
+  serve: () => import('./commands/serve.js').then((m) => m.serveCommand),
+  worker: () => import('./commands/worker.js').then((m) => m.workerCommand),
+  jobs: () => import('./commands/jobs.js').then((m) => m.jobsCommand),
+  copy: () => import('./commands/copy.js').then((m) => m.copyCommand),
+};
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return `brink ${BRINK_VERSION}: political event data from news text, every fact traceable to its sentence
 
 Usage: brink <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run "brink <command> --help" for a command's options and examples.`;
 }
@@ -34,18 +38,19 @@ Run "brink <command> --help" for a command's options and examples.`;
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    console.log(mainHelp());
+    console.log(await mainHelp());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     console.log(BRINK_VERSION);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`brink: unknown command "${name}"\n\n${mainHelp()}\n`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    process.stderr.write(`brink: unknown command "${name}"\n\n${await mainHelp()}\n`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(rest);
   } catch (err) {
