@@ -190,7 +190,15 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         const { entry, to } = phrase;
         const cue = { from: c, to };
         const speaker = phraseStartingAt(tokens, to, se) ?? upToComma(to);
-        if (!speaker || inside(c)) continue;
+        if (!speaker) continue;
+        const container = inside(c);
+        if (container) {
+          // "… would see their taxes rise, according to an analysis": the source of the whole clause, not a
+          // verb of thought inside it; otherwise the phrase is part of the earlier content.
+          if (!(tokens[c - 1]?.text === ',' && isWeakCue(container.quote))) continue;
+          here.splice(here.indexOf(container), 1);
+          out.splice(out.indexOf(container.quote), 1);
+        }
         let first = ss;
         while (first < c && (openingAt(first) || CLAUSE_JOIN.has(tokens[first]!.normal) || tokens[first]!.pos === 'CCONJ')) first++;
         const rule = `quote.${entry.id}`;
@@ -418,6 +426,13 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     function isTitle(q: QuotedSpan): boolean {
       const o = tokenAt(tokens, q.open);
       return o > ss && TITLE_BEFORE.has(tokens[o - 1]!.pos);
+    }
+
+    /** The quotation was found through a verb of thought, wish or evidence (or any verb with a that-clause). */
+    function isWeakCue(q: Quotation): boolean {
+      if (!q.cue || q.rule.startsWith('quote.that-clause')) return q.cue !== null;
+      const t = tokens[q.cue.from]!;
+      return (lexicon.verbs.get(t.lemma) ?? lexicon.verbs.get(t.normal) ?? lexicon.verbs.get(stem(t.normal)))?.weak === true;
     }
 
     /** A comma just before the name that ends at token `last`. */

@@ -11,6 +11,7 @@ const MODIFIER = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const RELATIVE = new Set(['who', 'which', 'that']);
+const DASH = new Set(['--', '—', '–']);
 /** Words of quantity that head "many of whom", "some of which". */
 const QUANTITY = new Set(['ADJ', 'DET', 'NUM', 'PRON', 'NOUN']);
 /** Words that sit between a subject and its verb without ending the subject ("has also said"). */
@@ -139,6 +140,13 @@ export function subjectOf(tokens: Token[], verb: number, floor: number): TokenRa
       const np = phraseEndingAt(tokens, k, floor);
       if (np) return np;
     }
+    return null;
+  }
+  // "Kall -- co-editor of a book on debates -- said": an aside between dashes.
+  if (end - 1 >= floor && DASH.has(tokens[end - 1]!.text)) {
+    let k = end - 2;
+    while (k > floor && k > end - 40 && !DASH.has(tokens[k]!.text)) k--;
+    if (k > floor && DASH.has(tokens[k]!.text) && !isClause(tokens, k + 1, end - 1)) return phraseEndingAt(tokens, k, floor);
     return null;
   }
   // "many of whom say": the quantity and the relative pronoun together.

@@ -228,3 +228,12 @@ test('a title in quotation marks before a speaker with content of their own is n
   assert.equal(quotes('The president spoke at the museum on Saturday.').length, 0);
   assert.equal(only('The president spoke of the sacrifices of the veterans.').text, 'the sacrifices of the veterans');
 });
+
+test('"according to" after a comma attributes the whole clause; asides between dashes', () => {
+  let q = only('Most renters would see their costs rise under the plan, according to a study by the housing council.');
+  assert.equal(q.text, 'Most renters would see their costs rise under the plan');
+  assert.equal(q.cue?.text, 'according to');
+  q = only('Ruiz -- a historian of the port and author of two books on it -- said the docks were older than thought.');
+  assert.equal(q.speaker?.text, 'Ruiz');
+  assert.equal(q.text, 'the docks were older than thought');
+});
