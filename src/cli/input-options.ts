@@ -3,7 +3,7 @@ import type { InputFormat } from '../domain/types.js';
 import { isoDayOption } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 
-// The reader options shared by every command that reads news (ingest; extract has its own copy).
+// The reader options shared by every command that reads news (extract, ingest).
 
 export const FORMATS = ['auto', 'text', 'html', 'jsonl', 'csv', 'feed'] as const;
 

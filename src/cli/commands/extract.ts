@@ -1,16 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from '../command.js';
-import { isoDayOption, parseOptions } from '../parse-options.js';
+import { parseOptions } from '../parse-options.js';
 import { UsageError } from '../usage-error.js';
 import { writeLine } from '../write-lines.js';
+import { INPUT_HELP, INPUT_OPTIONS, readOptionsFrom } from '../input-options.js';
 import { readInputs } from '../../ingest/read-inputs.js';
-import type { InputFormat } from '../../domain/types.js';
 import { createPipeline } from '../../pipeline/create-pipeline.js';
 import { extractArticle } from '../../pipeline/extract-article.js';
 import { NearDuplicateIndex } from '../../dedupe/near-duplicate-index.js';
-
-const FORMATS = ['auto', 'text', 'html', 'jsonl', 'csv', 'feed'] as const;
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -21,11 +19,8 @@ Reads files, folders (recursively) or stdin (-) and writes one JSON object per a
 (schema 1 of the extraction contract) to stdout. Needs no database and no network.
 
 Options:
-  --format F          auto|text|html|jsonl|csv|feed (default auto: by extension and content)
-  --published DATE    publication date (YYYY-MM-DD) for articles that carry none
+${INPUT_HELP}
   --out FILE          write to FILE instead of stdout
-  --text-column NAME  field/column holding the text (jsonl/csv; default found by name)
-  --title-column NAME, --date-column NAME, --url-column NAME, --id-column NAME
   -h, --help          show this help
 
 Exit codes: 0 all input read; 1 some input unreadable (one line per problem on stderr); 2 bad usage.
@@ -36,39 +31,21 @@ Examples:
   cat articles.jsonl | brink extract --format jsonl - > out.jsonl`,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, {
-      format: { type: 'string', default: 'auto' },
-      published: { type: 'string' },
+      ...INPUT_OPTIONS,
       out: { type: 'string' },
-      'text-column': { type: 'string' },
-      'title-column': { type: 'string' },
-      'date-column': { type: 'string' },
-      'url-column': { type: 'string' },
-      'id-column': { type: 'string' },
     });
     if (values.help) {
       console.log(this.help);
       return 0;
     }
-    const format = values.format as string;
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    const readOptions = readOptionsFrom(values);
     if (positionals.length === 0) throw new UsageError('no input: give one or more paths, or - for stdin');
-    const published = isoDayOption('published', values.published as string | undefined);
     const out: Writable = values.out ? createWriteStream(values.out as string) : process.stdout;
     const pipeline = createPipeline();
     let failed = 0;
     // Near-duplicates of an earlier article of this run get its id in `duplicateOf` (still analysed in full).
     const duplicates = new NearDuplicateIndex();
-    for await (const item of readInputs(positionals, {
-      format: format as 'auto' | InputFormat,
-      published,
-      fields: {
-        text: values['text-column'] as string | undefined,
-        title: values['title-column'] as string | undefined,
-        published: values['date-column'] as string | undefined,
-        url: values['url-column'] as string | undefined,
-        id: values['id-column'] as string | undefined,
-      },
-    })) {
+    for await (const item of readInputs(positionals, readOptions)) {
       if (item.kind === 'error') {
         failed++;
         process.stderr.write(`${item.where}: ${item.reason}\n`);
