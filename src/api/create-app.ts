@@ -17,6 +17,7 @@ import { alertsRoutes } from './routes/alerts.js';
 import { exportsRoutes } from './routes/exports.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { volumeRoutes } from './routes/volume.js';
+import { feedsRoutes } from './routes/feeds.js';
 
 export interface AppOptions {
   store: Store;
@@ -44,7 +45,7 @@ export function createApp(options: AppOptions): Hono {
   };
   const api = new Hono();
   api.get('/openapi.json', (c) => c.json(OPENAPI));
-  for (const routes of [alertsRoutes, eventsRoutes, pairsRoutes, actorsRoutes, quotesRoutes, exportsRoutes, ingestRoutes, volumeRoutes]) api.route('/', routes(ctx));
+  for (const routes of [alertsRoutes, eventsRoutes, pairsRoutes, actorsRoutes, quotesRoutes, exportsRoutes, ingestRoutes, volumeRoutes, feedsRoutes]) api.route('/', routes(ctx));
   api.route('/articles', articlesRoutes(ctx));
 
   const app = new Hono();

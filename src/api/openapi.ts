@@ -58,6 +58,7 @@ export const OPENAPI = {
         responses: { '200': list('one outcome per article'), '400': { $ref: '#/components/responses/Error' }, '401': { $ref: '#/components/responses/Error' }, '403': { $ref: '#/components/responses/Error' }, '413': { $ref: '#/components/responses/Error' } },
       },
     },
+    '/api/feeds': get('Health of each feed `brink watch` polls: last poll, last success, last error, HTTP status, items seen/new, validators', [], json('{items: [{url, lastPoll, lastSuccess, lastError, httpStatus, etag, lastModified, itemsSeen, itemsNew, itemsTotal, failures}]}')),
     '/api/openapi.json': get('This document', [], json('OpenAPI 3.1')),
   },
   components: {

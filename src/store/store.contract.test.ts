@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Article, CodedEvent, ExtractRecord } from '../domain/types.js';
 import { contentHash } from '../pipeline/extract-article.js';
 import { parseSearchQuery } from './search-query.js';
-import type { NewArticle, Store } from './store.js';
+import type { FeedState, NewArticle, Store } from './store.js';
 
 export type StoreFactory = () => Promise<Store>;
 
@@ -316,6 +316,29 @@ export function storeContract(name: string, factory: StoreFactory): void {
         assert.deepEqual((await store.listQuotes({ limit: 10, search: parseSearchQuery('calm') })).items.map((q) => q.text), ['the border is calm']);
         const q1 = await store.listQuotes({ limit: 1 });
         assert.deepEqual((await store.listQuotes({ limit: 1, after: q1.next })).items.map((q) => q.articleId), ['l2']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('feed health: saved per URL, replaced on the next save, listed by URL', async () => {
+      const store = await factory();
+      try {
+        assert.deepEqual(await store.listFeeds(), []);
+        const ok: FeedState = {
+          url: 'http://b.example/feed.xml', lastPoll: '2024-08-05T10:00:00.000Z', lastSuccess: '2024-08-05T10:00:00.000Z', lastError: null,
+          httpStatus: 200, etag: '"v1"', lastModified: 'Mon, 05 Aug 2024 09:00:00 GMT', itemsSeen: 3, itemsNew: 3, itemsTotal: 3, failures: 0,
+        };
+        const down: FeedState = {
+          url: 'http://a.example/rss', lastPoll: '2024-08-05T10:00:00.000Z', lastSuccess: null, lastError: 'connection refused',
+          httpStatus: null, etag: null, lastModified: null, itemsSeen: 0, itemsNew: 0, itemsTotal: 0, failures: 1,
+        };
+        await store.saveFeedState(ok);
+        await store.saveFeedState(down);
+        assert.deepEqual(await store.listFeeds(), [down, ok]);
+        const again = { ...ok, lastPoll: '2024-08-05T10:15:00.000Z', httpStatus: 304, itemsNew: 0, etag: '"v2"' };
+        await store.saveFeedState(again);
+        assert.deepEqual(await store.listFeeds(), [down, again]);
       } finally {
         await store.close();
       }

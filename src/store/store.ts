@@ -108,6 +108,28 @@ export interface StoreStats {
   sentences: number;
 }
 
+/** A watched feed's health, as `brink watch` last recorded it (one row per feed URL). */
+export interface FeedState {
+  url: string;
+  /** When it was last polled / last read successfully (ISO timestamps). */
+  lastPoll: string | null;
+  lastSuccess: string | null;
+  /** Why the last poll failed, or null when it succeeded. */
+  lastError: string | null;
+  /** HTTP status of the last response (null when no response came: refused, timed out). */
+  httpStatus: number | null;
+  /** Validators for the next conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** Items in the feed at the last successful read, and how many of them were new. */
+  itemsSeen: number;
+  itemsNew: number;
+  /** New items stored from this feed over all polls. */
+  itemsTotal: number;
+  /** Failed polls in a row (drives the back-off); 0 after a success. */
+  failures: number;
+}
+
 export interface Store {
   /** Which backend this is, for messages. */
   readonly backend: 'sqlite' | 'postgres';
@@ -152,5 +174,9 @@ export interface Store {
   getActor(id: string): Promise<ActorProfile | null>;
   /** Quotations, best first for a full-text query (one page), else newest first, paged. */
   listQuotes(query: QuoteQuery): Promise<Page<StoredQuote>>;
+  /** Records a watched feed's health (replaces its row). */
+  saveFeedState(state: FeedState): Promise<void>;
+  /** Every watched feed's health, by URL. */
+  listFeeds(): Promise<FeedState[]>;
   close(): Promise<void>;
 }

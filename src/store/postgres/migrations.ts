@@ -219,6 +219,26 @@ CREATE INDEX events_pair ON events(source_country, target_country, modality, clu
 CREATE INDEX events_target_pair ON events(target_country, source_country, modality, cluster, quadclass, plover, goldstein);
 `,
   },
+  {
+    version: 3,
+    name: 'watched feeds: health and conditional-request validators',
+    // As SQLite's migration 3: one row of health and validators per watched feed.
+    sql: `
+CREATE TABLE feeds (
+  url text PRIMARY KEY,
+  last_poll text,
+  last_success text,
+  last_error text,
+  http_status integer,
+  etag text,
+  last_modified text,
+  items_seen integer NOT NULL DEFAULT 0,
+  items_new integer NOT NULL DEFAULT 0,
+  items_total integer NOT NULL DEFAULT 0,
+  failures integer NOT NULL DEFAULT 0
+);
+`,
+  },
 ];
 
 /** A constant advisory-lock key ("brinkmig"): serialises migrations across processes and machines. */

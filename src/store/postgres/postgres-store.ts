@@ -14,7 +14,9 @@ import type {
   Store,
   StoreStats,
   StoredArticle,
+  FeedState,
 } from '../store.js';
+import { FEED_COLUMNS, feedFromRow, feedParams } from '../feed-row.js';
 import { migrate } from './migrations.js';
 import { parsePostgresUrl, type PostgresTarget } from './connection.js';
 import { toTsquery } from './tsquery.js';
@@ -654,6 +656,18 @@ export class PostgresStore implements Store {
 
   listQuotes(query: QuoteQuery): Promise<Page<StoredQuote>> {
     return this.queries.listQuotes(query);
+  }
+
+  async saveFeedState(state: FeedState): Promise<void> {
+    const cols = FEED_COLUMNS.join(', ');
+    const sets = FEED_COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+    await this.pool.query(`INSERT INTO feeds (${cols}) VALUES (${FEED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (url) DO UPDATE SET ${sets}`, feedParams(state));
+  }
+
+  async listFeeds(): Promise<FeedState[]> {
+    // COLLATE "C": the same byte order as SQLite's.
+    const { rows } = await this.pool.query(`SELECT ${FEED_COLUMNS.join(', ')} FROM feeds ORDER BY url COLLATE "C"`);
+    return rows.map(feedFromRow);
   }
 
   async close(): Promise<void> {

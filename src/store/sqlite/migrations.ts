@@ -209,6 +209,27 @@ CREATE INDEX events_pair ON events(source_country, target_country, modality, clu
 CREATE INDEX events_target_pair ON events(target_country, source_country, modality, cluster, quadclass, plover, goldstein);
 `,
   },
+  {
+    version: 3,
+    name: 'watched feeds: health and conditional-request validators',
+    // `brink watch` keeps each feed's validators (ETag, Last-Modified) and health here, so a restarted
+    // watcher still makes conditional requests and `stats` / GET /api/feeds can report on every feed.
+    sql: `
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  last_poll TEXT,
+  last_success TEXT,
+  last_error TEXT,
+  http_status INTEGER,
+  etag TEXT,
+  last_modified TEXT,
+  items_seen INTEGER NOT NULL DEFAULT 0,
+  items_new INTEGER NOT NULL DEFAULT 0,
+  items_total INTEGER NOT NULL DEFAULT 0,
+  failures INTEGER NOT NULL DEFAULT 0
+);
+`,
+  },
 ];
 
 /** Brings the database up to the newest migration; returns the version it ended at. */

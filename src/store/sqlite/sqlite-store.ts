@@ -14,7 +14,9 @@ import type {
   Store,
   StoreStats,
   StoredArticle,
+  FeedState,
 } from '../store.js';
+import { FEED_COLUMNS, feedFromRow, feedParams } from '../feed-row.js';
 import { migrate } from './migrations.js';
 import { toFts5 } from './fts5-query.js';
 import { SqliteQueries } from './sqlite-queries.js';
@@ -515,6 +517,15 @@ export class SqliteStore implements Store {
 
   async listQuotes(query: QuoteQuery): Promise<Page<StoredQuote>> {
     return this.queries.listQuotes(query);
+  }
+
+  async saveFeedState(state: FeedState): Promise<void> {
+    const cols = FEED_COLUMNS.join(', ');
+    this.db.prepare(`INSERT OR REPLACE INTO feeds (${cols}) VALUES (${FEED_COLUMNS.map(() => '?').join(', ')})`).run(...feedParams(state));
+  }
+
+  async listFeeds(): Promise<FeedState[]> {
+    return (this.db.prepare(`SELECT ${FEED_COLUMNS.join(', ')} FROM feeds ORDER BY url`).all() as Row[]).map(feedFromRow);
   }
 
   async close(): Promise<void> {
