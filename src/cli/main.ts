@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   worker: () => import('./commands/worker.js').then((m) => m.workerCommand),
   jobs: () => import('./commands/jobs.js').then((m) => m.jobsCommand),
   copy: () => import('./commands/copy.js').then((m) => m.copyCommand),
+  actors: () => import('./commands/actors.js').then((m) => m.actorsCommand),
   watch: () => import('./commands/watch.js').then((m) => m.watchCommand),
 };
 
