@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,10 +41,11 @@ const alerts = run('alerts');
 const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
 const selfRss = /peak RSS (\d+) MB/.exec(err);
 const rssMb = timeRss ? Number(timeRss[1]) / 1024 : Number(selfRss?.[1]);
-const dbBytes = readdirSync(dir).filter((f) => f.startsWith('history.db') || (keep && f.startsWith(db.split('/').pop()))).reduce((s, f) => s + statSync(join(dir, f)).size, 0);
+const dbName = basename(db);
+const dbBytes = readdirSync(dir).filter((f) => f.startsWith(dbName)).reduce((s, f) => s + statSync(join(dir, f)).size, 0);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 console.log(
-  `bench/ingest-history: ${fmt(stats.articles)} items (${files.length} years) analysed in ${seconds.toFixed(0)} s = ${(stats.articles / seconds).toFixed(0)} items/s; ` +
+  `bench/ingest-history: ${fmt(stats.articles)} items (${files.length} yearly files) analysed in ${seconds.toFixed(0)} s = ${(stats.articles / seconds).toFixed(0)} items/s; ` +
     `${fmt(stats.events)} events, ${fmt(stats.clusters)} clusters, ${fmt(stats.quotes)} quotes, ${fmt(stats.actors)} actors; ` +
     `${alerts.length} alerts; database ${(dbBytes / 1048576).toFixed(0)} MB; peak RSS ${rssMb.toFixed(0)} MB`,
 );
