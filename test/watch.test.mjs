@@ -30,6 +30,8 @@ let base = '';
 /** The good feed's items, newest first (as feeds list them). */
 let goodItems = [];
 const hits = { good: 0, goodNotModified: 0, pages: 0 };
+/** Responses of the feed that never answers, ended when the tests are done. */
+const held = [];
 
 function rss(items) {
   const entries = items
@@ -67,6 +69,11 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml', etag, 'last-modified': 'Mon, 05 Aug 2024 09:00:00 GMT' });
     return res.end(body);
   }
+  if (url.pathname === '/slow.xml') {
+    // Never answers: the watcher's timeout must end the request.
+    held.push(res);
+    return;
+  }
   if (url.pathname === '/garbage.xml') {
     res.writeHead(200, { 'content-type': 'application/rss+xml' });
     return res.end('{"this": "is not a feed"} <<< \u0000 >>>');
@@ -92,7 +99,10 @@ before(async () => {
   downUrl = `http://127.0.0.1:${closed.address().port}/feed.xml`;
   await new Promise((r) => closed.close(r));
 });
-after(() => server.close());
+after(() => {
+  for (const res of held) res.end();
+  server.close();
+});
 
 /** Runs the CLI without blocking this process's event loop (the fixture server lives here). */
 function brinkAsync(args) {
@@ -187,6 +197,16 @@ test('watch --once: new items only, 304 on an unchanged feed, one new item when 
   assert.equal(r.status, 1);
   assert.match(lines(r.stderr, downUrl)[0], /2 in a row; next try in 40m/);
 
+  // Items stored by the --no-analyze polls are analysed by the next poll that reads the feed (here
+  // the same items in another order), without being stored again.
+  goodItems = [...goodItems].reverse();
+  r = await brinkAsync(['watch', '--once', '--db', db, good]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /good\.xml: 5 items, 0 new/);
+  facts = await storeFacts(db);
+  assert.equal(facts.stats.articles, 5);
+  assert.equal(facts.stats.analysed, 5);
+
   // Health in stats (human and --json, the existing keys kept) and in the API.
   r = await brinkAsync(['stats', '--json', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
@@ -249,4 +269,20 @@ test('watch without --once polls again after the interval and stops cleanly on S
   assert.ok(hits.good >= start + 3, `polled ${hits.good - start} times`);
   assert.match(stderr, /2 items, 2 new/);
   assert.match(stderr, /not modified/);
+});
+
+test('watch: a feed that does not answer times out (one error line) while the good feed is read', async () => {
+  const db = join(dir, 'slow.db');
+  goodItems = STORIES.slice(0, 1);
+  const slow = `${base}/slow.xml`;
+  const started = Date.now();
+  const r = await brinkAsync(['watch', '--once', '--no-analyze', '--timeout', '1s', '--db', db, slow, `${base}/good.xml`]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.ok(Date.now() - started < 15_000);
+  assert.equal(lines(r.stderr, slow).length, 1, r.stderr);
+  assert.match(lines(r.stderr, slow)[0], /error: timed out after 1 s/);
+  assert.match(r.stderr, /good\.xml: 1 item, 1 new/);
+  const facts = await storeFacts(db);
+  assert.equal(facts.stats.articles, 1);
+  assert.equal(facts.feeds.find((f) => f.url === slow).lastError, 'timed out after 1 s');
 });

@@ -82,7 +82,13 @@ async function poll(store: Store, url: string, prev: FeedState, lastPoll: string
   }
 
   const fresh: Article[] = [];
-  for (const a of articles) if ((await store.getArticle(a.id)) === null) fresh.push(a);
+  // Stored by an earlier poll that stopped before analysing them: analysed now, not fetched again.
+  const unanalysed: Article[] = [];
+  for (const a of articles) {
+    const stored = await store.getArticle(a.id);
+    if (stored === null) fresh.push(a);
+    else if (opts.analyze && stored.duplicateOf === null && stored.analysedVersion === null) unanalysed.push(stored);
+  }
   let followed = 0;
   if (opts.follow) {
     for (let i = 0; i < fresh.length; i++) {
@@ -98,6 +104,14 @@ async function poll(store: Store, url: string, prev: FeedState, lastPoll: string
   const outcomes = items.length > 0 ? await store.addArticles(items) : [];
   let added = 0;
   let failures = 0;
+  const analyse = async (article: Article) => {
+    try {
+      await store.saveAnalysis(opts.analyze!(article), opts.version);
+    } catch (err) {
+      failures++;
+      opts.log(`${url}: item ${article.url ?? article.origin}: analysis failed: ${(err as Error).message}`);
+    }
+  };
   for (let i = 0; i < outcomes.length; i++) {
     const o = outcomes[i]!;
     const article = fresh[i]!;
@@ -106,16 +120,10 @@ async function poll(store: Store, url: string, prev: FeedState, lastPoll: string
       failures++;
       opts.log(`${url}: item ${article.url ?? article.origin}: not stored: ${o.reason}`);
     }
-    if (o.status === 'stored' && opts.analyze) {
-      try {
-        await store.saveAnalysis(opts.analyze(article), opts.version);
-      } catch (err) {
-        failures++;
-        opts.log(`${url}: item ${article.url ?? article.origin}: analysis failed: ${(err as Error).message}`);
-      }
-    }
+    if (o.status === 'stored' && opts.analyze) await analyse(article);
   }
-  opts.log(`${url}: ${articles.length} items, ${added} new${opts.follow ? `, ${followed} pages followed` : ''}${failures ? `, ${failures} failed` : ''}`);
+  for (const article of unanalysed) await analyse(article);
+  opts.log(`${url}: ${articles.length} item${articles.length === 1 ? '' : 's'}, ${added} new${opts.follow ? `, ${followed} pages followed` : ''}${failures ? `, ${failures} failed` : ''}`);
   return {
     ...prev, ...success, etag: res.etag, lastModified: res.lastModified,
     itemsSeen: articles.length, itemsNew: added, itemsTotal: prev.itemsTotal + added,
