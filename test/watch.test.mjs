@@ -286,3 +286,33 @@ test('watch: a feed that does not answer times out (one error line) while the go
   assert.equal(facts.stats.articles, 1);
   assert.equal(facts.feeds.find((f) => f.url === slow).lastError, 'timed out after 1 s');
 });
+
+test('serve --watch polls the feeds in the server process and GET /api/feeds reports them', async () => {
+  const db = join(dir, 'serve.db');
+  goodItems = STORIES.slice(0, 2);
+  const good = `${base}/good.xml`;
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db, '--watch', good, '--watch', downUrl, '--every', '1s'], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    let feeds = [];
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const port = /http:\/\/127\.0\.0\.1:(\d+)\/api/.exec(stderr)?.[1];
+      if (port) {
+        feeds = (await (await fetch(`http://127.0.0.1:${port}/api/feeds`)).json()).items;
+        if (feeds.find((f) => f.url === good)?.itemsTotal === 2 && feeds.find((f) => f.url === downUrl)?.failures >= 1) break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(feeds.find((f) => f.url === good)?.itemsTotal, 2, stderr);
+    assert.equal(feeds.find((f) => f.url === downUrl)?.lastError, 'connection refused');
+    assert.match(stderr, /brink serve: watch: .*good\.xml: 2 items, 2 new/);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0, stderr);
+});
