@@ -36,7 +36,7 @@ const BUCKET_DAY = `CASE
 const EVENT_DAY = 'substr(COALESCE(e.date, a.published), 1, 10)';
 const RANK_WEIGHTS = '{0.1, 0.2, 0.25, 1.0}';
 
-function actorOf(id: unknown, name: unknown, code: unknown, country: unknown): ActorRef | null {
+export function actorOf(id: unknown, name: unknown, code: unknown, country: unknown): ActorRef | null {
   if (typeof id !== 'string') return null;
   return { id, name: (name as string | null) ?? id, code: (code as string | null) ?? '', country: country as string | null };
 }
@@ -58,8 +58,9 @@ function locationOf(r: Row): Geo | null {
   return geo;
 }
 
-function eventOf(r: Row): StoredEvent {
-  const v: CodedEvent = {
+/** An `events` row as the contract's event. */
+export function codedEventOf(r: Row): CodedEvent {
+  return {
     id: r.item,
     sentence: r.sentence,
     evidence: { start: r.evidence_start, end: r.evidence_end },
@@ -82,8 +83,11 @@ function eventOf(r: Row): StoredEvent {
     coder: r.coder,
     confidence: r.confidence,
   };
+}
+
+function eventOf(r: Row): StoredEvent {
   return {
-    ...v,
+    ...codedEventOf(r),
     articleId: r.article_id,
     articleTitle: r.article_title,
     articleUrl: r.article_url,

@@ -20,7 +20,7 @@ import { FEED_COLUMNS, feedFromRow, feedParams } from '../feed-row.js';
 import { migrate } from './migrations.js';
 import { parsePostgresUrl, type PostgresTarget } from './connection.js';
 import { toTsquery } from './tsquery.js';
-import { PostgresQueries } from './postgres-queries.js';
+import { actorOf, codedEventOf, PostgresQueries } from './postgres-queries.js';
 import type {
   ActorProfile, ActorQuery, ActorSummary, ArticleQuery, ArticleSummary, ClusterFact, ClusterQuery, EventQuery, Page, QuoteQuery, StoredEvent, StoredQuote,
 } from '../query-types.js';
@@ -82,26 +82,11 @@ function articleFromRow(r: Row): StoredArticle {
   };
 }
 
-function actorOf(id: unknown, name: unknown, code: unknown, country: unknown): ActorRef | null {
-  if (typeof id !== 'string') return null;
-  return { id, name: (name as string | null) ?? id, code: (code as string | null) ?? '', country: country as string | null };
-}
-
 function geoOf(name: unknown, country: unknown, lat: unknown, lon: unknown, geonameid: unknown): Geo | null {
   if (typeof name !== 'string') return null;
   const geo: Geo = { name, country: country as string | null, lat: lat as number, lon: lon as number };
   if (typeof geonameid === 'number') geo.geonameid = geonameid;
   return geo;
-}
-
-function argOf(r: Row, p: 'source' | 'target'): ArgRef | null {
-  if (r[`${p}_start`] === null) return null;
-  return {
-    start: r[`${p}_start`],
-    end: r[`${p}_end`],
-    text: r[`${p}_text`],
-    actor: actorOf(r[`${p}_actor_id`], r[`${p}_actor_name`], r[`${p}_actor_code`], r[`${p}_country`]),
-  };
 }
 
 /**
@@ -501,29 +486,7 @@ export class PostgresStore implements Store {
       if (r.rule !== null) out.rule = r.rule;
       return out;
     });
-    const events: CodedEvent[] = eventRows.map((r) => ({
-      id: r.item,
-      sentence: r.sentence,
-      evidence: { start: r.evidence_start, end: r.evidence_end },
-      trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
-      source: argOf(r, 'source'),
-      target: argOf(r, 'target'),
-      cameo: r.cameo,
-      plover: r.plover,
-      mode: r.mode,
-      context: JSON.parse(r.context),
-      goldstein: r.goldstein,
-      quadclass: r.quadclass,
-      modality: r.modality,
-      reported: r.reported,
-      date: r.date,
-      datePrecision: r.date_precision,
-      location: geoOf(r.location_name, r.location_country, r.location_lat, r.location_lon, r.location_geonameid),
-      size: r.size === null ? null : JSON.parse(r.size),
-      rule: r.rule,
-      coder: r.coder,
-      confidence: r.confidence,
-    }));
+    const events: CodedEvent[] = eventRows.map(codedEventOf);
     return {
       schema: 1,
       id: row.id,

@@ -35,12 +35,12 @@ const BUCKET_DAY = `CASE
 /** An event's day for date filters: its own date, else the article's publication day. */
 const EVENT_DAY = 'substr(COALESCE(e.date, a.published), 1, 10)';
 
-function actorOf(id: unknown, name: unknown, code: unknown, country: unknown): ActorRef | null {
+export function actorOf(id: unknown, name: unknown, code: unknown, country: unknown): ActorRef | null {
   if (typeof id !== 'string') return null;
   return { id, name: (name as string | null) ?? id, code: (code as string | null) ?? '', country: country as string | null };
 }
 
-function argOf(r: Row, p: 'source' | 'target'): ArgRef | null {
+export function argOf(r: Row, p: 'source' | 'target'): ArgRef | null {
   if (r[`${p}_start`] === null) return null;
   return {
     start: r[`${p}_start`] as number,
@@ -57,8 +57,9 @@ function locationOf(r: Row): Geo | null {
   return geo;
 }
 
-function eventOf(r: Row): StoredEvent {
-  const v: CodedEvent = {
+/** An `events` row as the contract's event. */
+export function codedEventOf(r: Row): CodedEvent {
+  return {
     id: r.item as string,
     sentence: r.sentence as number,
     evidence: { start: r.evidence_start as number, end: r.evidence_end as number },
@@ -81,8 +82,11 @@ function eventOf(r: Row): StoredEvent {
     coder: r.coder as string,
     confidence: r.confidence as number,
   };
+}
+
+function eventOf(r: Row): StoredEvent {
   return {
-    ...v,
+    ...codedEventOf(r),
     articleId: r.article_id as string,
     articleTitle: r.article_title as string | null,
     articleUrl: r.article_url as string | null,

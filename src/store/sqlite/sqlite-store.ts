@@ -19,7 +19,7 @@ import type {
 import { FEED_COLUMNS, feedFromRow, feedParams } from '../feed-row.js';
 import { migrate } from './migrations.js';
 import { toFts5 } from './fts5-query.js';
-import { SqliteQueries } from './sqlite-queries.js';
+import { actorOf, codedEventOf, SqliteQueries } from './sqlite-queries.js';
 import type {
   ActorProfile, ActorQuery, ActorSummary, ArticleQuery, ArticleSummary, ClusterFact, ClusterQuery, EventQuery, Page, QuoteQuery, StoredEvent, StoredQuote,
 } from '../query-types.js';
@@ -67,26 +67,11 @@ function articleFromRow(r: Row): StoredArticle {
 const ARTICLE_COLUMNS =
   'rowid, id, content_hash, url, source, title, published, published_at, published_estimated, byline, lang, text, origin, format, ingested_at, duplicate_of, analysed_version';
 
-function actorOf(id: unknown, name: unknown, code: unknown, country: unknown): ActorRef | null {
-  if (typeof id !== 'string') return null;
-  return { id, name: (name as string | null) ?? id, code: (code as string | null) ?? '', country: country as string | null };
-}
-
 function geoOf(name: unknown, country: unknown, lat: unknown, lon: unknown, geonameid: unknown): Geo | null {
   if (typeof name !== 'string') return null;
   const geo: Geo = { name, country: country as string | null, lat: lat as number, lon: lon as number };
   if (typeof geonameid === 'number') geo.geonameid = geonameid;
   return geo;
-}
-
-function argOf(r: Row, p: 'source' | 'target'): ArgRef | null {
-  if (r[`${p}_start`] === null) return null;
-  return {
-    start: r[`${p}_start`] as number,
-    end: r[`${p}_end`] as number,
-    text: r[`${p}_text`] as string,
-    actor: actorOf(r[`${p}_actor_id`], r[`${p}_actor_name`], r[`${p}_actor_code`], r[`${p}_country`]),
-  };
 }
 
 /** The SQLite backend of the Store (better-sqlite3, WAL mode, FTS5). */
@@ -371,29 +356,7 @@ export class SqliteStore implements Store {
       if (r.rule !== null) q.rule = r.rule as string;
       return q;
     });
-    const events: CodedEvent[] = (s.eventsOf!.all(rowid) as Row[]).map((r) => ({
-      id: r.item as string,
-      sentence: r.sentence as number,
-      evidence: { start: r.evidence_start as number, end: r.evidence_end as number },
-      trigger: { start: r.trigger_start as number, end: r.trigger_end as number, text: r.trigger_text as string },
-      source: argOf(r, 'source'),
-      target: argOf(r, 'target'),
-      cameo: r.cameo as string,
-      plover: r.plover as string | null,
-      mode: r.mode as string | null,
-      context: JSON.parse(r.context as string),
-      goldstein: r.goldstein as number,
-      quadclass: r.quadclass as number,
-      modality: r.modality as CodedEvent['modality'],
-      reported: r.reported === 1,
-      date: r.date as string | null,
-      datePrecision: r.date_precision as CodedEvent['datePrecision'],
-      location: geoOf(r.location_name, r.location_country, r.location_lat, r.location_lon, r.location_geonameid),
-      size: r.size === null ? null : JSON.parse(r.size as string),
-      rule: r.rule as string,
-      coder: r.coder as string,
-      confidence: r.confidence as number,
-    }));
+    const events: CodedEvent[] = (s.eventsOf!.all(rowid) as Row[]).map(codedEventOf);
     return {
       schema: 1,
       id: row.id as string,
