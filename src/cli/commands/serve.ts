@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Command } from '../command.js';
@@ -66,7 +67,9 @@ Examples:
     const analyze = (article: Article) => extractArticle(article, (pipeline ??= createPipeline()), undefined);
     const app = createApp({ store, ingestToken: token, analyze, version: CODER, staticRoot: WEB_DIST });
     const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-      process.stderr.write(`brink serve: http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}/api (database ${store.location}; ingest ${token ? 'enabled' : 'disabled'})\n`);
+      const root = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`;
+      const dashboard = existsSync(`${WEB_DIST}/index.html`) ? `dashboard ${root}/, ` : '';
+      process.stderr.write(`brink serve: ${dashboard}API ${root}/api (database ${store.location}; ingest ${token ? 'enabled' : 'disabled'})\n`);
     });
     const stopWatch = new AbortController();
     const watching = feeds.length === 0 ? Promise.resolve([]) : watchFeeds(store, feeds, {
