@@ -13,8 +13,6 @@ import { pairOf, pairKey } from '../analytics/pair-key.js';
 export interface CorpusSummary {
   volume: Map<string, number>;
   alerts: Alert[];
-  /** `alerts` serialised once: the unfiltered list is the most requested summary. */
-  alertsJson: string;
   network: Network;
   countries: CountryAggregate[];
   pairs: Array<{ pair: [string, string]; clusters: number; conflict: number }>;
@@ -105,7 +103,6 @@ export class AnalyticsCache {
     return {
       volume: volumeByDay(items),
       alerts,
-      alertsJson: JSON.stringify(alerts),
       network: actorNetwork(items),
       countries: countryAggregates(items),
       pairs: [...pairs.values()].sort((a, b) => b.clusters - a.clusters || (pairKey(a.pair) < pairKey(b.pair) ? -1 : 1)),

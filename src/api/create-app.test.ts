@@ -211,8 +211,9 @@ test('quotes', async () => {
 });
 
 test('alerts: the sudden conflict raises one, in the contract shape; Atom feed', async () => {
-  const alerts = await get('/api/alerts');
+  const { items: alerts, next } = await get('/api/alerts');
   assert.ok(Array.isArray(alerts));
+  assert.equal(next, null);
   const a = alerts.find((x: any) => x.pair.join() === 'RRR,UUU');
   assert.ok(a, JSON.stringify(alerts));
   assert.deepEqual(Object.keys(a).sort(), ['end', 'events', 'pair', 'peak', 'score', 'start']);
@@ -220,9 +221,11 @@ test('alerts: the sudden conflict raises one, in the contract shape; Atom feed',
   assert.equal(a.peak, dayAt(66));
   assert.equal(a.events, 3);
   assert.equal(a.end, null, 'still running at the end of the data');
-  assert.deepEqual(await get(`/api/alerts?to=${dayAt(10)}`), []);
-  assert.equal((await get('/api/alerts?pair=UUU,RRR')).length, 1);
+  assert.deepEqual(await get(`/api/alerts?to=${dayAt(10)}`), { items: [], next: null });
+  assert.equal((await get('/api/alerts?pair=UUU,RRR')).items.length, 1);
   await bad('/api/alerts?from=yesterday', /from/);
+  await bad('/api/alerts?cursor=-3', /cursor/);
+  await bad('/api/alerts?limit=0', /limit/);
   const res = await app.request('/api/alerts.atom');
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /atom\+xml/);

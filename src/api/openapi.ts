@@ -47,7 +47,7 @@ export const OPENAPI = {
     '/api/actors/{id}/network': get('The actor’s network of registry actors', [path('id', 'actor id'), ...range, page[0]], json('{nodes, edges}')),
     '/api/network': get('Actor network: edges weighted by clusters, signed by cooperation/conflict', [q('by', 'country or actor', { type: 'string', enum: ['country', 'actor'] }), ...range, page[0]], json('{nodes, edges}')),
     '/api/quotes': get('Quotations, by full-text query and speaker', [q('q', 'full-text query'), q('speaker', 'speaker actor id or name'), ...range, ...page], list('quotes')),
-    '/api/alerts': get('Escalation alerts: [{pair, start, peak, end, score, events}] ordered by start', [q('pair', 'RUS,UKR'), ...range], { description: 'alerts', content: { 'application/json': { schema: { type: 'array' } } } }),
+    '/api/alerts': get('Escalation alerts {pair, start, peak, end, score, events}, newest start first', [q('pair', 'RUS,UKR'), ...range, ...page], list('alerts')),
     '/api/alerts.atom': get('The alerts as an Atom feed', [], { description: 'Atom feed', content: { 'application/atom+xml': {} } }),
     '/api/export': get('All matching events, streamed', [q('format', 'csv, jsonl, gdelt (TSV) or plover (JSON)', { type: 'string', enum: ['csv', 'jsonl', 'gdelt', 'plover'] }), ...eventFilters, q('limit', 'at most this many events')], { description: 'a file' }),
     '/api/ingest': {

@@ -40,8 +40,9 @@ function Volume() {
 }
 
 function Alerts() {
-  const state = useFetch('alerts');
-  const alerts = state.data ? [...state.data].sort((a, b) => (a.start < b.start ? 1 : -1)).slice(0, 12) : [];
+  // The API lists alerts newest first.
+  const state = useFetch('alerts', { limit: 12 });
+  const alerts = state.data ? state.data.items : [];
   return (
     <section class="panel">
       <h2>Current alerts</h2>

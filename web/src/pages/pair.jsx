@@ -5,13 +5,13 @@ import { SeriesWithEvents } from './series-page.jsx';
 
 /** The pair's alerts, each narrowing the page to its span. */
 function PairAlerts({ a, b }) {
-  const state = useFetch('alerts', { pair: `${a},${b}` });
-  if (!state.data || state.data.length === 0) return null;
+  const state = useFetch('alerts', { pair: `${a},${b}`, limit: 100 });
+  if (!state.data || state.data.items.length === 0) return null;
   return (
     <section class="panel">
       <h2>Alerts</h2>
       <ul class="alert-list">
-        {state.data.map((x) => (
+        {state.data.items.map((x) => (
           <li key={x.start}>
             <a href={href(['pair', a, b], { from: x.start, to: x.end ?? undefined, by: 'day' })}>
               {x.start} → {x.end ?? 'ongoing'}
