@@ -1,5 +1,6 @@
 import type { Article, ExtractRecord } from '../domain/types.js';
 import type { SearchQuery } from './search-query.js';
+import type { ClusterKey } from '../dedupe/cluster-key.js';
 import type {
   ActorProfile, ActorQuery, ActorSummary, ArticleQuery, ArticleSummary, ClusterFact, ClusterQuery, EventQuery, Page, QuoteQuery, StoredEvent, StoredQuote,
 } from './query-types.js';
@@ -79,14 +80,7 @@ export interface QuoteHit {
 }
 
 /** One event cluster: the same real-world event as reported by one or more articles. */
-export interface EventCluster {
-  key: string;
-  sourceActor: string | null;
-  targetActor: string | null;
-  cameoRoot: string;
-  place: string | null;
-  /** The date bucket (`2024-08-05`, `2024-W32`, `2024-08` or `2024`). */
-  bucket: string;
+export interface EventCluster extends ClusterKey {
   mentions: number;
   articles: number;
   outlets: number;
