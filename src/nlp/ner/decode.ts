@@ -31,6 +31,9 @@ function grow(n: number): void {
  * Best BILOU tag sequence for tokens [start, end) given their hashed features, a weight table of
  * ROW_STRIDE weights per bucket (TAG_COUNT used), and transition weights ((TAG_COUNT + 1) × TAG_COUNT,
  * row 0 = sentence start, row p+1 = after tag p). Writes the tags into `out[start..end)`.
+ * `afterOutside` / `beforeOutside`: the span is part of a sentence whose token before / after it is
+ * known to be O, so the path starts from O's transitions instead of the sentence start, and ends with
+ * the transition into O (exact Viterbi for the whole sentence under that constraint).
  */
 export function decodeSentence(
   feats: Int32Array,
@@ -39,6 +42,8 @@ export function decodeSentence(
   weights: Float32Array | Int16Array,
   transitions: Float64Array,
   out: Int32Array,
+  afterOutside = false,
+  beforeOutside = false,
 ): void {
   const n = end - start;
   if (n <= 0) return;
@@ -78,9 +83,10 @@ export function decodeSentence(
     transInner[k * 4 + 3] = transitions[(inside + 1) * T + last]!;
   }
   // Viterbi; scratch holds the best score of a path ending in each tag at each token.
+  const startRow = afterOutside ? (OUTSIDE + 1) * T : 0;
   for (let t = 0; t < T; t++) {
     const p = positionOf(t);
-    scratch[t] = p === OUTSIDE || p === BEGIN || p === UNIT ? emit[t]! + transitions[t]! : -Infinity;
+    scratch[t] = p === OUTSIDE || p === BEGIN || p === UNIT ? emit[t]! + transitions[startRow + t]! : -Infinity;
     back[t] = -1;
   }
   for (let i = 1; i < n; i++) {
@@ -117,8 +123,16 @@ export function decodeSentence(
     }
   }
   const lastBase = (n - 1) * T;
-  let bestTag = CLOSED[0]!;
-  for (let c = 1; c < NC; c++) if (scratch[lastBase + CLOSED[c]!]! > scratch[lastBase + bestTag]!) bestTag = CLOSED[c]!;
+  let bestTag = -1;
+  let bestScore = -Infinity;
+  for (let c = 0; c < NC; c++) {
+    const tag = CLOSED[c]!;
+    const s = scratch[lastBase + tag]! + (beforeOutside ? transitions[(tag + 1) * T + OUTSIDE]! : 0);
+    if (bestTag < 0 || s > bestScore) {
+      bestTag = tag;
+      bestScore = s;
+    }
+  }
   for (let i = n - 1; i >= 0; i--) {
     out[start + i] = bestTag;
     bestTag = back[i * T + bestTag]!;

@@ -155,7 +155,8 @@ function readCaseEvidence(tokens: Token[], sentences: Sentence[]): void {
 
 /**
  * Hashed features of every token of a document, FEATURE_SLOTS per token, as bucket numbers
- * (hash & mask). Context windows stop at sentence boundaries.
+ * (hash & mask). Context windows stop at sentence boundaries. With `only`, tokens whose entry is 0 are
+ * skipped (their slots are left as they were): the tagger never decodes them.
  */
 export function featurize(
   tokens: Token[],
@@ -163,6 +164,7 @@ export function featurize(
   lexicon: NerLexicon,
   bucketMask: number,
   out?: Int32Array,
+  only?: Uint8Array,
 ): Int32Array {
   const n = tokens.length;
   ensure(n);
@@ -174,6 +176,7 @@ export function featurize(
     const a = sent.tokenStart;
     const b = sent.tokenEnd;
     for (let i = a; i < b; i++) {
+      if (only !== undefined && only[i] === 0) continue;
       const has1 = i - 1 >= a;
       const has2 = i - 2 >= a;
       const hasN1 = i + 1 < b;
