@@ -24,6 +24,7 @@ const timings = new Map();
 let chars = 0;
 let entities = 0, times = 0, quotes = 0, events = 0;
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 for (const a of articles) {
   const r = extractArticle(a, pipeline, timings);
   chars += a.text.length;
@@ -34,10 +35,14 @@ for (const a of articles) {
   JSON.stringify(r);
 }
 const seconds = (performance.now() - start) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+// CPU time too: on a shared machine wall time includes waiting for the core (GC threads count in both).
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const perStage = [...timings].map(([k, v]) => `${k}=${(v / articles.length).toFixed(2)}`).join(' ');
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `bench/extract: ${articles.length} articles (${(chars / 1e6).toFixed(1)} M chars) in ${seconds.toFixed(1)} s = ${(articles.length / seconds).toFixed(0)} articles/s; ` +
+  `bench/extract: ${articles.length} articles (${(chars / 1e6).toFixed(1)} M chars) in ${seconds.toFixed(1)} s = ${(articles.length / seconds).toFixed(0)} articles/s ` +
+    `(CPU ${cpuSeconds.toFixed(1)} s = ${(articles.length / cpuSeconds).toFixed(0)} articles per CPU-second); ` +
     `peak RSS ${rssMb.toFixed(0)} MB; load ${loadMs.toFixed(0)} ms; ms/article: ${perStage}; ` +
     `found ${entities} entities, ${times} times, ${quotes} quotes, ${events} events`,
 );
