@@ -142,3 +142,26 @@ test('"the latest period" of a quarterly report is its quarter; "the current qua
   ]);
   assert.deepEqual(times('The latest period of calm ended.', '1989-10-27'), []);
 });
+
+test('the quarter being reported stays the reference past a coming or an older quarter named in passing', () => {
+  assert.deepEqual(
+    times('Profit rose in the third quarter. A fourth-quarter charge is expected. Profit was lower a year ago.', '1989-11-02'),
+    ['the third quarter=1989-Q3', 'fourth-quarter=1989-Q4', 'a year ago=1988-Q3'],
+  );
+  assert.deepEqual(
+    times('Net rose in the third quarter after a flat second quarter. In the year-earlier period, net fell.', '1989-11-01'),
+    ['the third quarter=1989-Q3', 'second quarter=1989-Q2', 'the year-earlier period=1988-Q3'],
+  );
+  // A fiscal quarter may be the current calendar one, and is then the reference.
+  assert.deepEqual(times('Net fell in the fourth quarter ended Sept. 30 from a year earlier.', '1989-11-02'), [
+    'the fourth quarter=1989-Q4',
+    'Sept. 30=1989-09-30',
+    'a year earlier=1988-Q4',
+  ]);
+});
+
+test('halves: "the last half of", "the first two quarters of"; not "the last half hour"', () => {
+  assert.deepEqual(times('Earnings will be lower for the last half of 1989.', '1989-10-26'), ['the last half of 1989=1989-H2']);
+  assert.deepEqual(times('Losses will run through the first two quarters of 1990.', '1989-10-26'), ['the first two quarters of 1990=1990-H1']);
+  assert.deepEqual(times('He waited for the last half hour.', '1989-10-26'), []);
+});

@@ -60,7 +60,10 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
     }
     // Only a quarter named outright sets the reference quarter ("a year earlier" must not chain back a year each time).
     const q = rule.recipe === 'quarter' ? /^(\d{4})-Q(\d)$/.exec(result.value) : null;
-    if (q) lastQuarter = { y: Number(q[1]), q: Number(q[2]) };
+    if (q) {
+      const named = { y: Number(q[1]), q: Number(q[2]) };
+      if (isReportedQuarter(named, lastQuarter, anchor)) lastQuarter = named;
+    }
     const cal = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/.exec(result.value);
     if (cal && result.type !== 'DURATION' && rule.type === 'DATE') {
       lastDate = { y: Number(cal[1]), m: Number(cal[2] ?? 1), d: Number(cal[3] ?? 1) };
@@ -89,4 +92,20 @@ function futureCueSet(matcher: TimeMatcher): FutureCues {
     cueCache.set(matcher, cues);
   }
   return cues;
+}
+
+/**
+ * Whether a quarter named outright becomes the article's reference quarter (the one "a year ago", "the latest
+ * period" and "the year-earlier quarter" refer to). Earnings news reports a completed quarter and names others in
+ * passing: a coming quarter ("a fourth-quarter charge" in November, once a quarter is being reported) or an older
+ * one ("after a flat second quarter") does not replace the quarter being reported; a later completed one
+ * ("Separately, X reported third-quarter profit" after a fiscal first quarter) does. The first quarter named may be
+ * the current one: fiscal quarters run ahead of the calendar ("its fourth quarter ended Sept. 30").
+ */
+function isReportedQuarter(q: { y: number; q: number }, current: { y: number; q: number } | null, anchor: Day | null): boolean {
+  const index = q.y * 4 + q.q;
+  const now = anchor ? anchor.y * 4 + Math.floor((anchor.m - 1) / 3) + 1 : Infinity;
+  if (index > now) return false;
+  if (!current) return true;
+  return index < now && index >= current.y * 4 + current.q;
 }

@@ -246,9 +246,11 @@ export const RECIPES: Record<string, Recipe> = {
   },
 
   quarter(g, ctx) {
-    const ord = ctx.lex.ordinals[lower(g.ord)];
+    // "the last half of 1989" is its second half; "the first two quarters of 1990" its first half.
+    const pair = lower(g.two);
+    const ord = g.lh ? 2 : pair ? (pair === 'first' ? 1 : 2) : ctx.lex.ordinals[lower(g.ord)];
     if (ord === undefined) return null;
-    const half = lower(g.qh) === 'half';
+    const half = lower(g.qh) === 'half' || !!g.lh || !!pair;
     if (half && ord > 2) return null;
     const a = ctx.anchor;
     let y: number | null = g.y ? Number(g.y) : g.yr ? Number(g.yr) : null;
