@@ -165,3 +165,17 @@ test('halves: "the last half of", "the first two quarters of"; not "the last hal
   assert.deepEqual(times('Losses will run through the first two quarters of 1990.', '1989-10-26'), ['the first two quarters of 1990=1990-H1']);
   assert.deepEqual(times('He waited for the last half hour.', '1989-10-26'), []);
 });
+
+test('year-ago quarters and periods of an earnings report', () => {
+  assert.deepEqual(
+    times('Profit rose in the third quarter. In the year-earlier third quarter, it fell. For the quarter a year ago, it fell.', '1989-10-30'),
+    ['the third quarter=1989-Q3', 'the year-earlier third quarter=1988-Q3', 'the quarter a year ago=1988-Q3'],
+  );
+  assert.deepEqual(
+    times('Net rose in the third quarter. Sales for last year\'s quarter and for the corresponding period last year fell.', '1989-10-30'),
+    ['the third quarter=1989-Q3', "last year's quarter=1988-Q3", 'the corresponding period last year=1988-Q3'],
+  );
+  assert.deepEqual(times('Net for the year-earlier nine months included a gain.', '1989-10-30'), ['the year-earlier nine months=P9M']);
+  // A fiscal quarter is the calendar quarter holding most of its months (May to July: the second).
+  assert.deepEqual(times('In the quarter ended July 31, sales fell.', '1989-10-30'), ['the quarter=1989-Q2', 'July 31=1989-07-31']);
+});

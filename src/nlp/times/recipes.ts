@@ -260,6 +260,7 @@ export const RECIPES: Record<string, Recipe> = {
       // A past quarter not yet reached this year is last year's ("fourth-quarter results" in a January report).
       if (!rel && !half && ord > quarterOf(a.m) && tensed(ctx) === 'past') y--;
     }
+    if (g.ago && y !== null) y--; // "the year-earlier third quarter"
     const value = `${y === null ? 'XXXX' : y}-${half ? 'H' : 'Q'}${ord}`;
     return { value, anchored: !g.y && !g.yr };
   },
@@ -478,13 +479,18 @@ export const RECIPES: Record<string, Recipe> = {
     // "the quarter ended Sept. 30": the calendar quarter holding that day, in its latest year up to the anchor.
     const ended = /^\s+(?:ended|ending)\s+([A-Za-z]+)\.?\s+\d/.exec(ctx.after);
     const month = ended ? monthNumber(ctx, ended[1]) : null;
-    if (month !== null && a) return { value: `${month <= a.m ? a.y : a.y - 1}-Q${quarterOf(month)}`, anchored: true };
+    // A fiscal quarter is named after the calendar quarter holding most of its months: its middle month's.
+    if (month !== null && a) {
+      const middle = month === 1 ? 12 : month - 1;
+      return { value: `${month <= a.m ? a.y : a.y - 1}-Q${quarterOf(middle)}`, anchored: true };
+    }
     // "the latest period" is a quarter only in a report that has named one; otherwise it is too vague to tag.
-    if (g.per && (!ctx.lastQuarter || !which || which === 'same' || which === 'past' || which === 'last' || which === 'recent')) return null;
+    if (g.per && !g.ago && (!ctx.lastQuarter || !which || which === 'same' || which === 'past' || which === 'last' || which === 'recent')) return null;
     // "the current quarter" is the publication date's, whatever quarter the report was about.
     let q = which === 'current' && a ? { y: a.y, q: quarterOf(a.m) } : ctx.lastQuarter ?? (a ? previousQuarter(a) : null);
     if (!q) return { value: 'XXXX-QX' };
-    if (which === 'year-earlier' || which === 'year-ago') q = { y: q.y - 1, q: q.q };
+    // "the year-earlier period", "the comparable year-ago quarter", "the quarter a year ago", "last year's quarter".
+    if (/year-(?:earlier|ago)$/.test(which) || g.ago) q = { y: q.y - 1, q: q.q };
     return { value: `${q.y}-Q${q.q}`, anchored: true };
   },
 
