@@ -9,7 +9,6 @@ const OPENING = Int32Array.from([...Array(TAG_COUNT).keys()].filter((t) => [OUTS
 const NC = CLOSED.length;
 const NO = OPENING.length;
 
-const sink = new Float64Array(1);
 let scratchBuffer = new Float64Array(0);
 let backBuffer = new Int32Array(0);
 let emitBuffer = new Float64Array(0);
@@ -28,6 +27,47 @@ function grow(n: number): void {
 }
 
 /**
+ * A trained weight table stored by rows of non-zero weights (compressed sparse rows): bucket b's weights
+ * are entries[rowStart[b] .. rowStart[b + 1]), each `tag << 16 | (weight & 0xffff)` with a signed 16-bit
+ * weight. Seven buckets in ten and five weights in six are zero after training, so the table shrinks from
+ * 32 MB to under 5 MB (it mostly stays in the cache) and a feature costs four additions instead of 25.
+ */
+export interface SparseWeights {
+  rowStart: Int32Array;
+  entries: Int32Array;
+}
+
+/** Adds each token's feature rows of a dense table (training: ROW_STRIDE floats per bucket) into `emit`. */
+function addDense(feats: Int32Array, start: number, n: number, weights: Float32Array, emit: Float64Array): void {
+  const T = TAG_COUNT;
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    const fo = (start + i) * FEATURE_SLOTS;
+    for (let f = 0; f < FEATURE_SLOTS; f++) {
+      const row = feats[fo + f]! * ROW_STRIDE;
+      for (let t = 0; t < T; t++) emit[base + t] += weights[row + t]!;
+    }
+  }
+}
+
+function addSparse(feats: Int32Array, start: number, n: number, weights: SparseWeights, emit: Float64Array): void {
+  const T = TAG_COUNT;
+  const { rowStart, entries } = weights;
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    const fo = (start + i) * FEATURE_SLOTS;
+    for (let f = 0; f < FEATURE_SLOTS; f++) {
+      const bucket = feats[fo + f]!;
+      const last = rowStart[bucket + 1]!;
+      for (let k = rowStart[bucket]!; k < last; k++) {
+        const e = entries[k]!;
+        emit[base + (e >>> 16)] += (e << 16) >> 16;
+      }
+    }
+  }
+}
+
+/**
  * Best BILOU tag sequence for tokens [start, end) given their hashed features, a weight table of
  * ROW_STRIDE weights per bucket (TAG_COUNT used), and transition weights ((TAG_COUNT + 1) × TAG_COUNT,
  * row 0 = sentence start, row p+1 = after tag p). Writes the tags into `out[start..end)`.
@@ -39,7 +79,7 @@ export function decodeSentence(
   feats: Int32Array,
   start: number,
   end: number,
-  weights: Float32Array | Int16Array,
+  weights: Float32Array | SparseWeights,
   transitions: Float64Array,
   out: Int32Array,
   afterOutside = false,
@@ -57,21 +97,8 @@ export function decodeSentence(
   const transInner = transInnerBuffer;
   const T = TAG_COUNT;
   emit.fill(0, 0, n * T);
-  // The weight table is far larger than the cache, so each feature's row is a memory fetch. Touching every row
-  // of the sentence first lets those fetches run in parallel (their loads are independent); the sum is kept only
-  // so that the loads cannot be optimised away. This alone makes tagging ~40% faster.
-  let touch = 0;
-  const lastFeat = end * FEATURE_SLOTS;
-  for (let k = start * FEATURE_SLOTS; k < lastFeat; k++) touch += weights[feats[k]! * ROW_STRIDE]!;
-  sink[0] = touch;
-  for (let i = 0; i < n; i++) {
-    const base = i * T;
-    const fo = (start + i) * FEATURE_SLOTS;
-    for (let f = 0; f < FEATURE_SLOTS; f++) {
-      const row = feats[fo + f]! * ROW_STRIDE;
-      for (let t = 0; t < T; t++) emit[base + t] += weights[row + t]!;
-    }
-  }
+  if (weights instanceof Float32Array) addDense(feats, start, n, weights, emit);
+  else addSparse(feats, start, n, weights, emit);
   for (let o = 0; o < NO; o++) for (let c = 0; c < NC; c++) transOpen[o * NC + c] = transitions[(CLOSED[c]! + 1) * T + OPENING[o]!]!;
   for (let k = 0; k < CLASSES; k++) {
     const b = tagOf(k, BEGIN);

@@ -1,4 +1,5 @@
 import type { EntityType } from '../../domain/types.js';
+import type { SparseWeights } from './decode.js';
 import { FEATURE_SLOTS } from './features.js';
 import type { NerLexicon } from './ner-lexicon.js';
 import type { RetypeRule } from './retype-entity.js';
@@ -8,8 +9,8 @@ import { NER_CLASSES, ROW_STRIDE, TAG_COUNT } from './tag-set.js';
 export interface NerModel {
   /** Number of hash buckets (a power of two). */
   buckets: number;
-  /** ROW_STRIDE weights per bucket (TAG_COUNT used), quantised: a weight is `value / scale`. */
-  weights: Int16Array;
+  /** Non-zero weights per bucket, quantised: a weight is `value / scale`. */
+  weights: SparseWeights;
   /** (TAG_COUNT + 1) × TAG_COUNT transition weights in the same units; row 0 is the sentence start. */
   transitions: Float64Array;
   lexicon: NerLexicon;
@@ -64,7 +65,7 @@ export function encodeNerWeights(buckets: number, weights: Float32Array, transit
 }
 
 /** Reads what `encodeNerWeights` wrote, checking it fits this build's tag set and feature layout. */
-export function decodeNerWeights(bytes: Uint8Array): { buckets: number; weights: Int16Array; transitions: Float64Array } {
+export function decodeNerWeights(bytes: Uint8Array): { buckets: number; weights: SparseWeights; transitions: Float64Array } {
   const fail = (why: string): never => {
     throw new Error(`NER model: ${why}`);
   };
@@ -87,10 +88,20 @@ export function decodeNerWeights(bytes: Uint8Array): { buckets: number; weights:
   const transCount = (TAG_COUNT + 1) * TAG_COUNT;
   if (own.length < transAt + transCount * 8) fail('file is truncated');
   const packed = new Int16Array(own.buffer, weightsAt, count);
-  const weights = new Int16Array(header.buckets * ROW_STRIDE);
+  let nonZero = 0;
+  for (let k = 0; k < count; k++) if (packed[k] !== 0) nonZero++;
+  const rowStart = new Int32Array(header.buckets + 1);
+  const entries = new Int32Array(nonZero);
+  let at = 0;
   for (let b = 0; b < header.buckets; b++) {
-    weights.set(packed.subarray(b * TAG_COUNT, (b + 1) * TAG_COUNT), b * ROW_STRIDE);
+    rowStart[b] = at;
+    for (let t = 0; t < TAG_COUNT; t++) {
+      const w = packed[b * TAG_COUNT + t]!;
+      if (w !== 0) entries[at++] = (t << 16) | (w & 0xffff);
+    }
   }
+  rowStart[header.buckets] = at;
+  const weights: SparseWeights = { rowStart, entries };
   return {
     buckets: header.buckets,
     weights,

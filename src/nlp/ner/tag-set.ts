@@ -12,10 +12,7 @@ export type NerClass = (typeof NER_CLASSES)[number];
  * BILOU rather than BIO because the last token of a name ("Corp", "Agency") is a strong cue of its own.
  */
 export const TAG_COUNT = 1 + 4 * NER_CLASSES.length;
-/**
- * Weights per hash bucket in memory: TAG_COUNT padded to 32, so that with int16 weights one bucket's row is one
- * 64-byte cache line (the weight table is far larger than the cache: each feature costs one memory fetch).
- */
+/** Weights per hash bucket in the dense table used while training: TAG_COUNT padded to 32 (aligned rows). */
 export const ROW_STRIDE = 32;
 export const OUTSIDE = 0;
 export const BEGIN = 1;
