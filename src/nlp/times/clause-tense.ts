@@ -25,6 +25,7 @@ export function tokenAt(doc: NlpDoc, offset: number): number {
 
 const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', 'would']); // "wo" is the first half of "won't"
 const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
+const PRESENT_BE = new Set(['is', 'are', 'am', "'re"]);
 const BE = new Set(['is', 'are', 'am', "'s", "'re", 'be', 'been', 'being']);
 /** Tokens that close the clause of the time expression: a verb beyond them belongs to another clause. */
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', 'that', 'which', 'who', 'where', 'because', 'when', 'while', 'if', '"', '“', '”', '``', "''"]);
@@ -76,6 +77,8 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolea
     if (BE.has(prev) && prev !== 'been') return 'future';
     return PAST_AUX.has(prev) || t.pos === 'VERB' || planVerb ? 'past' : null;
   }
+  // A plan in the past perfect had its date before the report ("had been due to expire Friday"): past.
+  if ((futureCues.alone.has(n) || planVerb) && isPastPerfect(doc, i)) return 'past';
   if (futureCues.alone.has(n)) return 'future';
   if (planVerb) return 'future';
   if (t.pos !== 'AUX' && t.pos !== 'VERB') return null;
@@ -86,6 +89,13 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolea
   if (n.endsWith('ing')) return BE.has(prev) && prev !== 'be' && prev !== 'been' ? 'future' : null;
   // Infinitives and passives after "be" take their tense from further left ("to be published", "will be held").
   if (prev === 'to' || prev === 'be' || FUTURE_AUX.has(prev)) return null;
+  // A present passive ("when the case is heard in May") is no past form: the clause is undecided.
+  if (PRESENT_BE.has(prev) && n !== t.lemma) return 'unknown';
   if (n !== t.lemma && !n.endsWith('s')) return 'past';
   return null;
+}
+
+function isPastPerfect(doc: NlpDoc, i: number): boolean {
+  const p1 = doc.tokens[i - 1]?.normal;
+  return p1 === 'had' || (p1 === 'been' && doc.tokens[i - 2]?.normal === 'had');
 }

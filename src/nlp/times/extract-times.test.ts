@@ -179,3 +179,13 @@ test('year-ago quarters and periods of an earnings report', () => {
   // A fiscal quarter is the calendar quarter holding most of its months (May to July: the second).
   assert.deepEqual(times('In the quarter ended July 31, sales fell.', '1989-10-30'), ['the quarter=1989-Q2', 'July 31=1989-07-31']);
 });
+
+// 2000-03-29 is a Wednesday.
+test('plans, schedules and dates that name a thing', () => {
+  assert.deepEqual(times('The alliance has decided to admit the three states in early March.', '1999-02-10'), ['early March=1999-03']);
+  assert.deepEqual(times('The talks, which are supposed to conclude by May, resumed.', '1998-03-22'), ['May=1998-05']);
+  assert.deepEqual(times('They will fight on when the appeal is heard in May.', '2000-03-29'), ['May=2000-05']);
+  assert.deepEqual(times('The offer had been due to expire Friday.', '2000-03-29'), ['Friday=2000-03-24']);
+  assert.deepEqual(times('The agency gave no reason for the Jan. 14 deadline.', '2000-01-05'), ['Jan. 14=2000-01-14']);
+  assert.deepEqual(times('The agency gave its reasons on Jan. 14.', '2000-01-05'), ['Jan. 14=1999-01-14']);
+});

@@ -43,9 +43,9 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
         return (TWO_WORDS_BEFORE.exec(text.slice(Math.max(0, start - 32), start))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
       },
       after: text.slice(end, end + 32),
-      pluralNounAfter: () => {
+      nounAfter: (plural) => {
         const t = doc.tokens[tokenAt(doc, end)];
-        return !!t && t.start >= end && t.pos === 'NOUN' && t.normal !== t.lemma && t.normal.endsWith('s');
+        return !!t && t.start >= end && t.pos === 'NOUN' && (!plural || (t.normal !== t.lemma && t.normal.endsWith('s')));
       },
       lastQuarter,
       lastDate,

@@ -19,8 +19,8 @@ export interface RecipeContext {
   beforeTwo: string;
   /** Text just after the match (a few characters). */
   after: string;
-  /** True when the token after the match is a plural common noun ("2000 troops"). */
-  pluralNounAfter(): boolean;
+  /** True when the token after the match is a common noun ("the Jan. 14 deadline"), or a plural one ("2000 troops"). */
+  nounAfter(plural?: boolean): boolean;
   /** The latest quarter mentioned earlier in the article ("the third quarter" → "a year ago" is that quarter, a year back). */
   lastQuarter: { y: number; q: number } | null;
   /** The latest calendar date named outright earlier in the article ("that year", "the following day" refer to it). */
@@ -144,7 +144,8 @@ function yearOfMonthDay(ctx: RecipeContext, m: number, d: number): number | null
   const a = ctx.anchor;
   if (!a) return null;
   const diff = (m - a.m) * 30.5 + (d - a.d);
-  const tense = tensed(ctx);
+  // A date that names a thing ("the Jan. 14 deadline", "a Feb. 1 vote") takes no tense from the clause around it.
+  const tense = /^(the|a|an)$/.test(ctx.before) && ctx.nounAfter() ? 'unknown' : tensed(ctx);
   const ahead = tense === 'past' ? 7 : tense === 'future' ? 358 : 120;
   if (diff > ahead) return a.y - 1;
   if (diff < ahead - 365) return a.y + 1;
@@ -568,7 +569,7 @@ export const RECIPES: Record<string, Recipe> = {
   year(g, ctx) {
     if (!g.mod && !g.fy && !/^the\s+year/i.test(g.y ?? '')) {
       if (NOT_YEAR_LEADS.has(ctx.before)) return null;
-      if (ctx.pluralNounAfter() && !YEAR_LEADS.has(ctx.before)) return null;
+      if (ctx.nounAfter(true) && !YEAR_LEADS.has(ctx.before)) return null;
     }
     return { value: g.y! };
   },
