@@ -189,3 +189,22 @@ test('plans, schedules and dates that name a thing', () => {
   assert.deepEqual(times('The agency gave no reason for the Jan. 14 deadline.', '2000-01-05'), ['Jan. 14=2000-01-14']);
   assert.deepEqual(times('The agency gave its reasons on Jan. 14.', '2000-01-05'), ['Jan. 14=1999-01-14']);
 });
+
+// 1998-03-06 is a Friday.
+test('parts of a day: with a deictic word, after a preposition, and clock times beside them', () => {
+  assert.deepEqual(times('Talks resume later this afternoon.', '1998-03-06'), ['later this afternoon=1998-03-06TAF']);
+  assert.deepEqual(times('Shares rose at mid-afternoon yesterday.', '1998-03-06'), ['mid-afternoon yesterday=1998-03-05TAF']);
+  assert.deepEqual(times('By mid afternoon, the police had left.', '1998-03-06'), ['mid afternoon=1998-03-06TAF']);
+  // "in the morning" is a part of the day the text last named.
+  assert.deepEqual(times('Stocks fell on Wednesday. Dealers sold in the morning.', '1998-03-06'), [
+    'Wednesday=1998-03-04',
+    'the morning=1998-03-04TMO',
+  ]);
+  assert.deepEqual(times('The morning session was calm.', '1998-03-06'), []);
+  assert.deepEqual(times('He will leave at 4 in the morning.', '1998-03-06'), ['4 in the morning=1998-03-06T04:00']);
+  assert.deepEqual(times('The team scored 3 in the morning session.', '1998-03-06'), []);
+  assert.deepEqual(times('The blast came at 10:35 a.m. (0735 GMT) Thursday.', '1998-03-06'), [
+    '10:35 a.m.=1998-03-05T10:35',
+    'Thursday=1998-03-05',
+  ]);
+});

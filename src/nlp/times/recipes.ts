@@ -164,8 +164,13 @@ function dayOrWeekday(ctx: RecipeContext, g: Groups): string | null {
     const y = yearOfMonthDay(ctx, m, Number(g.d));
     return `${y === null ? 'XXXX' : String(y)}-${pad2(m)}-${pad2(Number(g.d))}`;
   }
+  // "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": the weekday beyond a parenthesis.
+  const beyond = PAREN_WEEKDAY.exec(ctx.after);
+  const wd = beyond ? weekdayNumber(ctx, beyond[1] ?? beyond[2]) : null;
+  if (wd !== null) return resolveWeekday(ctx, wd).value;
   return ctx.anchor ? formatDay(ctx.anchor) : 'XXXX-XX-XX';
 }
+const PAREN_WEEKDAY = /^\s*\([^()]{1,20}\)\s*,?\s*(?:on\s+)?([A-Z][a-z]+day)\b|^\s*\([^()]{0,20}?\b([A-Z][a-z]+day)\)/;
 
 function holidayDay(spec: string, y: number): Day | null {
   const fixed = /^(\d\d)-(\d\d)$/.exec(spec);
@@ -185,7 +190,12 @@ function previousQuarter(a: Day): { y: number; q: number } {
 export const RECIPES: Record<string, Recipe> = {
   clock(g, ctx) {
     let h = Number(g.h);
-    const ap = lower(g.ap).replace(/[.\s]/g, '');
+    let ap = lower(g.ap).replace(/[.\s]/g, '');
+    // "at 4 in the morning", "until 10 at night": only after a preposition of time ("won 3 in the morning session").
+    if (ap.length > 2) {
+      if (g.mi === undefined && !/^(at|by|until|till|around|about|after|before|from|to|since)$/.test(ctx.before)) return null;
+      ap = ap === 'inthemorning' ? 'am' : 'pm';
+    }
     if (ap === 'pm' && h < 12) h += 12;
     if (ap === 'am' && h === 12) h = 0;
     if (h > 24) return null;
@@ -373,14 +383,26 @@ export const RECIPES: Record<string, Recipe> = {
   },
 
   relativePod(g, ctx) {
-    const rel = lower(g.rel);
+    const rel = lower(g.rel || g.rel2);
     const a = ctx.anchor;
-    const code = ctx.lex.partsOfDay[lower(g.pod)];
+    const code = ctx.lex.partsOfDay[lower(g.pod || g.pod2)];
     if (!code) return null;
     if (!a) return { value: `XXXX-XX-XXT${code}`, type: 'TIME' };
     const k = rel === 'yesterday' || (rel === 'last' && code === 'NI') ? -1 : rel === 'tomorrow' ? 1 : 0;
     if (rel === 'last' && code !== 'NI') return null; // "last morning" is not said; "last evening" is rare
     return { value: `${formatDay(addDays(a, k))}T${code}`, type: 'TIME', anchored: true };
+  },
+
+  dayPart(g, ctx) {
+    // "in the morning", "by mid-afternoon": a part of the day the text is about — the day it last named, else the
+    // publication date. Without "mid-", "early" or "late" it must follow a preposition ("the morning session" is no time).
+    if (!g.mod && !/^(in|during|by|until|till|through|throughout|since|from|all)$/.test(ctx.before)) return null;
+    if (!g.mod && !g.the) return null;
+    const code = ctx.lex.partsOfDay[lower(g.pod)];
+    if (!code) return null;
+    const day = ctx.lastDateUnit === 'day' && ctx.lastDate ? ctx.lastDate : ctx.anchor;
+    if (!day) return { value: `XXXX-XX-XXT${code}` };
+    return { value: `${formatDay(day)}T${code}`, anchored: day === ctx.anchor };
   },
 
   deictic(g, ctx) {
