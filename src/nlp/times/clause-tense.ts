@@ -70,7 +70,11 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolea
   const t = doc.tokens[i]!;
   const n = t.normal;
   if (CLAUSE_BREAK.has(n)) return 'break';
+  // A modal before "have" looks back ("would have met Monday", "may have left Friday").
+  if ((FUTURE_AUX.has(n) || futureCues.alone.has(n)) && doc.tokens[i + 1]?.normal === 'have' && doc.tokens[i + 2]?.pos === 'VERB') return 'past';
   if (FUTURE_AUX.has(n)) return 'future';
+  // The month "May" is no modal.
+  if (t.pos === 'PROPN') return null;
   const planVerb = futureCues.withTo.has(n) && doc.tokens[i + 1]?.normal === 'to';
   if (forward && (planVerb || futureCues.alone.has(n)) && n.endsWith('ed')) {
     const prev = doc.tokens[i - 1]?.normal ?? '';

@@ -208,3 +208,27 @@ test('parts of a day: with a deictic word, after a preposition, and clock times 
     'Thursday=1998-03-05',
   ]);
 });
+
+test('year-end, centuries and decades in words', () => {
+  assert.deepEqual(times('The firms hope to close the deal by year-end.', '1989-11-02'), ['year-end=1989']);
+  assert.deepEqual(times('The index has risen 9% since year-end.', '1989-11-02'), ['year-end=1988']);
+  assert.deepEqual(times('It was among the great events of the 20th century.', '1989-11-02'), ['the 20th century=19']);
+  assert.deepEqual(times('Crime fell through the nineties.', '1998-03-03'), ['the nineties=199']);
+  assert.deepEqual(times('The senator, in his sixties, retired.', '1998-03-03'), []);
+  assert.deepEqual(times('The city was ruled from abroad for centuries.', '1998-03-03'), ['centuries=PXY']);
+  assert.deepEqual(times('They made the late-November trip.', '2000-01-28'), ['late-November=1999-11']);
+});
+
+test('months before a noun, weeks named by a day, titles and idioms that are no times', () => {
+  assert.deepEqual(times('The firm sold itself under a June agreement.', '1989-10-27'), ['June=1989-06']);
+  assert.deepEqual(times('The hearing is set for the week of March 6.', '2000-02-24'), ['the week of March 6=2000-W10']);
+  assert.deepEqual(times('Baker spoke on the programme "This Week" about it.', '2000-02-24'), []);
+  assert.deepEqual(times('For the people of Poland, high noon has come.', '1999-03-12'), []);
+});
+
+test('a rate is a set; a modal looks ahead unless "have" follows', () => {
+  assert.deepEqual(times('The cuts save $500 million a year.', '1989-10-30'), ['a year=P1Y']);
+  assert.equal(extractTimes(analyzeBase('The airline flies four flights a week.'), '1989-10-30', matcher)[0]?.type, 'SET');
+  assert.deepEqual(times('The talks may resume on Monday.', '2025-01-14'), ['Monday=2025-01-20']);
+  assert.deepEqual(times('The envoy may have left on Monday.', '2025-01-14'), ['Monday=2025-01-13']);
+});

@@ -39,10 +39,16 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
       anchor,
       tense: () => (tense ??= clauseTense(doc, start, end, futureCues)),
       before: before.length > 1 ? before.replace(/\.$/, '') : before,
+      charBefore: text[start - 1] ?? '',
       get beforeTwo() {
         return (TWO_WORDS_BEFORE.exec(text.slice(Math.max(0, start - 32), start))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
       },
       after: text.slice(end, end + 32),
+      tokenBefore: () => {
+        const i = tokenAt(doc, start) - 1;
+        const t = doc.tokens[i];
+        return t && t.end <= start && t.sentence === doc.tokens[i + 1]?.sentence ? t : undefined;
+      },
       nounAfter: (plural) => {
         const t = doc.tokens[tokenAt(doc, end)];
         return !!t && t.start >= end && t.pos === 'NOUN' && (!plural || (t.normal !== t.lemma && t.normal.endsWith('s')));

@@ -1,4 +1,4 @@
-import type { TimeType } from '../../domain/types.js';
+import type { TimeType, Token } from '../../domain/types.js';
 import type { Tense } from './clause-tense.js';
 import type { TimeLexicon } from './time-lexicon.js';
 import {
@@ -15,10 +15,14 @@ export interface RecipeContext {
   tense(): Tense;
   /** Lower-cased word just before the match ("in", "since", "$"...). */
   before: string;
+  /** The character just before the match ('"' before a quoted title). */
+  charBefore: string;
   /** The two lower-cased words before the match, space-separated ("extended to"). */
   beforeTwo: string;
   /** Text just after the match (a few characters). */
   after: string;
+  /** The token just before the match in its sentence. */
+  tokenBefore(): Token | undefined;
   /** True when the token after the match is a common noun ("the Jan. 14 deadline"), or a plural one ("2000 troops"). */
   nounAfter(plural?: boolean): boolean;
   /** The latest quarter mentioned earlier in the article ("the third quarter" → "a year ago" is that quarter, a year back). */
@@ -65,6 +69,13 @@ function count(lex: TimeLexicon, n: string | undefined): number | 'X' | null {
   const parts = w.split(/[\s-]+/).map((p) => lex.numbers[p]);
   if (parts.length === 2 && typeof parts[0] === 'number' && typeof parts[1] === 'number') return parts[0] + parts[1];
   return null;
+}
+
+/** "$500 million a year", "four flights a week", "24 hours a day": an amount or a counted plural before "a <unit>" makes a rate. */
+function isRateBase(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.pos === 'NUM' || /^(million|billion|thousand|hundred|percent|%)$/.test(t.normal)) return true;
+  return t.pos === 'NOUN' && t.normal !== t.lemma && t.normal.endsWith('s');
 }
 
 /** Unit word (any case, plural) → lexicon unit code. */
@@ -205,6 +216,7 @@ export const RECIPES: Record<string, Recipe> = {
   },
 
   noon(g, ctx) {
+    if (ctx.before === 'high') return null; // "high noon" is a showdown, not a time
     const day = dayOrWeekday(ctx, g);
     if (day === null) return null;
     return { value: `${day}T${lower(g.w) === 'midnight' ? '24:00' : '12:00'}`, anchored: !!ctx.anchor };
@@ -260,7 +272,7 @@ export const RECIPES: Record<string, Recipe> = {
     // "the last half of 1989" is its second half; "the first two quarters of 1990" its first half.
     const pair = lower(g.two);
     const ord = g.lh ? 2 : pair ? (pair === 'first' ? 1 : 2) : ctx.lex.ordinals[lower(g.ord)];
-    if (ord === undefined) return null;
+    if (ord === undefined || ord > 4) return null;
     const half = lower(g.qh) === 'half' || !!g.lh || !!pair;
     if (half && ord > 2) return null;
     const a = ctx.anchor;
@@ -284,6 +296,8 @@ export const RECIPES: Record<string, Recipe> = {
     const single = w === 'a' || w === 'an';
     // "once a week", "$5 a day", "twice a year": frequencies and rates, not durations.
     if (single && !g.rel && !g.q && /^(once|twice|thrice|times|per|\$|\d)/.test(ctx.before)) return null;
+    // "$500 million a year", "700 seats a week": a rate, which TimeML reads as a set (P1Y).
+    if (single && !g.rel && !g.q && !g.half && isRateBase(ctx.tokenBefore())) return { value: duration(1, unit), type: 'SET' };
     if (single && unit.startsWith('T') && unit !== 'TH') return null; // "a second term", "a minute's silence"
     if ((w === 'some' || w === 'many') && !/s$/i.test(g.u ?? '')) return null;
     if (/^-?\s?old\b/i.test(ctx.after)) return null; // ages ("a 6-year-old boy") are not tagged as durations
@@ -318,11 +332,23 @@ export const RECIPES: Record<string, Recipe> = {
     return unit ? { value: duration(1, unit) } : null;
   },
 
+  weekOf(g, ctx) {
+    // "the week of March 6": the ISO week holding that day.
+    const m = monthNumber(ctx, g.mon);
+    const d = Number(g.d);
+    if (m === null || !capitalised(g.mon) || !validDay(2000, m, d)) return null;
+    const y = g.y ? Number(g.y) : yearOfMonthDay(ctx, m, d);
+    if (y === null) return { value: 'XXXX-WXX' };
+    return { value: formatWeek({ y, m, d }), anchored: !g.y };
+  },
+
   modThe(g, ctx) {
     return RECIPES.relative!({ rel: 'this', u: g.u }, ctx);
   },
 
   relative(g, ctx) {
+    // A quoted title in capitals ('ABC's "This Week"') names a programme, not a week.
+    if (/^(week|month|year)$/.test(lower(g.u)) && capitalised(g.u) && /["“']/.test(ctx.charBefore)) return null;
     const rel = lower(g.rel);
     const u = word(g.u);
     const k = /^(last|past|previous|this past)$/.test(rel) ? -1 : /^(next|coming|this coming)$/.test(rel) ? 1 : 0;
@@ -476,9 +502,26 @@ export const RECIPES: Record<string, Recipe> = {
     return day ? { value: formatDay(day), anchored: !g.y } : null;
   },
 
-  decade(g) {
+  decade(g, ctx) {
     if (g.dec) return { value: g.dec };
-    return { value: `19${g.dd}` };
+    // "the nineties": the decade of the century the text is about (the twentieth when it names none).
+    const tens = g.dw ? ctx.lex.numbers[lower(g.dw).replace(/ies$/, 'y')] : undefined;
+    if (typeof tens === 'number') return { value: `19${tens / 10}` };
+    return g.dd ? { value: `19${g.dd}` } : null;
+  },
+
+  century(g, ctx) {
+    // "the 20th century" is the 1900s: TimeML writes a century by its first two digits, "19".
+    const n = g.cn ? Number(g.cn) : ctx.lex.ordinals[lower(g.cw)];
+    return n ? { value: pad2(n - 1) } : null;
+  },
+
+  yearEnd(_g, ctx) {
+    // "by year-end" is the end of the current year; "since year-end" (a past clause) the last one.
+    const a = ctx.anchor;
+    if (!a) return { value: 'XXXX' };
+    const past = ctx.before === 'since' || (ctx.before !== 'by' && tensed(ctx) === 'past');
+    return { value: String(past ? a.y - 1 : a.y), anchored: true };
   },
 
   season(g, ctx) {
@@ -576,7 +619,11 @@ export const RECIPES: Record<string, Recipe> = {
     if (m === null || !capitalised(g.mon)) return null;
     const name = word(g.mon);
     // A bare month name must read as a date: after a preposition or modifier ("in May", "since March", "early June").
-    if (!g.mod && !PREPOSITIONS.has(ctx.before) && !(ctx.before === 'the' && name !== 'may' && name !== 'march')) return null;
+    // Before a noun it may also follow a determiner: "under a June agreement", "the March accession".
+    const determiner = /^(the|a|an|its|their|his|her|our)$/.test(ctx.before);
+    if (!g.mod && !PREPOSITIONS.has(ctx.before) && !(ctx.before === 'the' && name !== 'may' && name !== 'march') && !(determiner && ctx.nounAfter())) {
+      return null;
+    }
     if (name.length <= 4 && name !== 'may' && name !== 'june' && name !== 'july' && !g.mon!.endsWith('.')) return null;
     const a = ctx.anchor;
     if (!a) return { value: `XXXX-${pad2(m)}` };
