@@ -13,11 +13,11 @@ import { geoForSpan } from './geo-for-span.js';
 const gaz = loadGazetteer();
 const stage = createActorsStage(gaz);
 
-/** Runs the actors stage on text; `tagged` are hand-made tagger spans (by their text, first occurrence). */
-function run(text: string, tagged: Array<[string, EntityType]> = [], g = gaz): AnalysisState {
+/** Runs the actors stage on text; `tagged` are hand-made tagger spans (by their text, first occurrence after `after`). */
+function run(text: string, tagged: Array<[string, EntityType, string?]> = [], g = gaz): AnalysisState {
   const article: Article = { id: 't', url: null, source: null, title: null, published: '2025-03-01', publishedAt: null, publishedEstimated: false, text, origin: 't', format: 'jsonl' };
-  const entities: Entity[] = tagged.map(([s, type], i) => {
-    const start = text.indexOf(s);
+  const entities: Entity[] = tagged.map(([s, type, after], i) => {
+    const start = text.indexOf(s, after === undefined ? 0 : text.indexOf(after));
     assert.ok(start >= 0, s);
     return { id: `x${i}`, start, end: start + s.length, text: s, type, actor: null, geo: null, rule: 'tagger' };
   });
@@ -107,6 +107,21 @@ test('coreference: surnames to full names, across the article', () => {
   assert.equal(short.rule, 'coref.surname');
   assert.deepEqual(short.actor, full.actor);
   assert.equal(entity(s, 'Kowalczyk').corefOf, entity(s, 'Anna Kowalczyk').id);
+});
+
+test('coreference: a surname the tagger read as a place is the person named before, unless it names a capital', () => {
+  const text = 'UN envoy Marta Salamanca met the rebels on Friday.\nThe rebels praised Salamanca and her team. Officials in Paris said Tom Paris would stay in Paris.';
+  const s = run(text, [['Marta Salamanca', 'PERSON'], ['Salamanca', 'GPE', 'praised'], ['Tom Paris', 'PERSON']]);
+  const shortStart = text.indexOf('Salamanca and');
+  const short = s.entities.find((e) => e.start === shortStart && e.text === 'Salamanca');
+  assert.ok(short, 'the later surname is an entity');
+  assert.equal(short.type, 'PERSON');
+  assert.equal(short.corefOf, entity(s, 'Marta Salamanca').id);
+  assert.equal(short.geo, null);
+  // "Paris" after "Tom Paris" is still the capital.
+  const city = s.entities.filter((e) => e.text === 'Paris');
+  assert.ok(city.length >= 1);
+  for (const e of city) assert.equal(e.type, 'GPE');
 });
 
 test('resolvePronoun: subject of the sentence, else of the nearest earlier sentence', () => {

@@ -81,6 +81,15 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
     return e;
   };
 
+  // Words that name a country, a nationality, a known organisation or a capital keep that sense even when
+  // a person of the article bears them as a surname ("Tom Paris" does not make "in Paris" a person).
+  const namesPlaceOrBody = (ts: number, te: number): boolean => {
+    const g = nameAt(gaz, tokens, ts, te);
+    if (!g || g.te !== te) return false;
+    const t = g.entry.target;
+    return t.kind === 'city' ? t.city.feature === 'PPLC' : !(t.kind === 'actor' && t.actor.type === 'PERSON');
+  };
+
   const tagSurnames = (): void => {
     const surnames = new Map<string, number>();
     for (const e of entities) {
@@ -93,6 +102,17 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
       }
     }
     if (surnames.size > 0) {
+      // The tagger may read a lone surname as a place or an organisation ("talks with Mora and his team"):
+      // in one article a surname of a person already named is that person (one sense per discourse).
+      for (const e of entities) {
+        if (e.type === 'PERSON' || e.rule?.startsWith('gazetteer.') || e.rule?.startsWith('coref.')) continue;
+        const firstSeen = surnames.get(nameTokensKey(e.text));
+        if (firstSeen === undefined || firstSeen >= e.start) continue;
+        const [ts, te] = tokenRangeOf(tokens, e.start, e.end);
+        if (namesPlaceOrBody(ts, te)) continue;
+        e.type = 'PERSON';
+        e.rule = 'coref.surname';
+      }
       for (let i = 0; i < n; i++) {
         if (occupied[i] || !isCapitalised(tokens[i]!) || tokens[i]!.pos !== 'PROPN') continue;
         // Longest run of up to 4 name tokens matching a known name form.
@@ -100,7 +120,7 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
         for (let end = run; end > i; end--) {
           const key = tokens.slice(i, end).map((t) => t.normal).join(' ');
           const firstSeen = surnames.get(key);
-          if (firstSeen !== undefined && firstSeen < tokens[i]!.start) {
+          if (firstSeen !== undefined && firstSeen < tokens[i]!.start && !namesPlaceOrBody(i, end)) {
             add(i, end, 'PERSON', 'coref.surname');
             i = end - 1;
             break;
