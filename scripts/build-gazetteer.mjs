@@ -34,7 +34,7 @@ const EXTRA_DEMONYMS = {
   BA: ['Bosnian', 'Bosnians'], NZ: ['New Zealanders'], SK: ['Slovak', 'Slovaks'], TM: ['Turkmen'],
   KZ: ['Kazakh', 'Kazakhs'], UZ: ['Uzbek', 'Uzbeks'], AZ: ['Azeri', 'Azerbaijanis'], LB: ['Lebanese'],
   IL: ['Israelis'], IR: ['Iranians'], RU: ['Russians'], UA: ['Ukrainian', 'Ukrainians'], CN: ['Chinese'],
-  DE: ['Germans'], FR: ['Frenchman', 'Frenchmen'], YE: ['Yemeni', 'Yemenis'], VN: ['Vietnamese'],
+  DE: ['Germans'], FR: ['French', 'Frenchman', 'Frenchmen'], YE: ['Yemeni', 'Yemenis'], VN: ['Vietnamese'],
   BY: ['Belarusians'], XK: ['Kosovar', 'Kosovars'], GR: ['Greeks'], TR: ['Turks'], PL: ['Poles'],
   DK: ['Danes'], SE: ['Swedes'], FI: ['Finns'], ES: ['Spaniards'], TW: ['Taiwanese'], MK: ['North Macedonian'],
 };
@@ -76,7 +76,8 @@ const round = (x, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 const allNames = countries.getNames('en', { select: 'all' });
 const list = Object.entries(allNames).map(([a2, names]) => ({ a2, a3: countries.alpha2ToAlpha3(a2), name: names[names.length - 1], names }));
 
-// A demonym that two countries share ("Dominican", "Congolese (…)") says nothing certain: drop it.
+// A demonym that two countries share ("Dominican", "Congolese (…)") says nothing certain: drop it (unless
+// EXTRA_DEMONYMS gives it to the country news means by it: "French" is France, not French Polynesia).
 const demonymOwners = new Map();
 for (const [a2, raw] of Object.entries(nationality)) {
   const d = raw.replace(/\s*\(.*\)\s*$/, '').trim();

@@ -97,6 +97,8 @@ test('demonyms with a role noun, and countries, code the group', () => {
   assert.deepEqual(pick(entity(s, 'Polish')), { code: 'POLGOV', country: 'POL' });
   assert.deepEqual(pick(entity(s, 'Polish', 1)), { code: 'POLMIL', country: 'POL' });
   assert.deepEqual(entity(s, 'Norway').actor, { id: 'country:NOR', name: 'Norway', code: 'NOR', country: 'NOR' });
+  // A demonym several territories share, given to the country news means by it.
+  assert.deepEqual(pick(entity(run('French diplomats left the talks.'), 'French')), { code: 'FRAGOV', country: 'FRA' });
 });
 
 test('coreference: surnames to full names, across the article', () => {
