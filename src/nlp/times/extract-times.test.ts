@@ -232,3 +232,15 @@ test('a rate is a set; a modal looks ahead unless "have" follows', () => {
   assert.deepEqual(times('The talks may resume on Monday.', '2025-01-14'), ['Monday=2025-01-20']);
   assert.deepEqual(times('The envoy may have left on Monday.', '2025-01-14'), ['Monday=2025-01-13']);
 });
+
+test('indefinite and compound durations, Election Day, and "the previous Friday" from the day last named', () => {
+  assert.deepEqual(times('They will have to live without it for a while.', '1998-01-11'), ['a while=PXX']);
+  assert.deepEqual(times('It happened some time ago.', '1998-01-11'), []);
+  assert.deepEqual(times('The family left their third day-long meeting.', '2000-04-03'), ['day-long=P1D']);
+  assert.deepEqual(times('It was a decades-long battle.', '2000-04-03'), ['decades-long=PXY']);
+  assert.deepEqual(times('The race runs to Election Day.', '2022-10-20'), ['Election Day=2022-11-08']);
+  assert.deepEqual(times('The index closed lower on Friday, down 4.5% from the previous Friday.', '1989-10-30'), [
+    'Friday=1989-10-27',
+    'previous Friday=1989-10-20',
+  ]);
+});

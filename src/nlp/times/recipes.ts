@@ -186,12 +186,13 @@ const PAREN_WEEKDAY = /^\s*\([^()]{1,20}\)\s*,?\s*(?:on\s+)?([A-Z][a-z]+day)\b|^
 function holidayDay(spec: string, y: number): Day | null {
   const fixed = /^(\d\d)-(\d\d)$/.exec(spec);
   if (fixed) return { y, m: Number(fixed[1]), d: Number(fixed[2]) };
-  const nth = /^(\d\d)-W(\d)-(\d)$/.exec(spec);
+  // "MM-Wn-d": the n-th weekday d of the month; "+k" days after it (US Election Day: the Tuesday after the first Monday).
+  const nth = /^(\d\d)-W(\d)-(\d)(?:\+(\d))?$/.exec(spec);
   if (!nth) return null;
   const m = Number(nth[1]);
   const first: Day = { y, m, d: 1 };
   const offset = (Number(nth[3]) - isoWeekday(first) + 7) % 7;
-  return addDays(first, offset + 7 * (Number(nth[2]) - 1));
+  return addDays(first, offset + 7 * (Number(nth[2]) - 1) + Number(nth[4] ?? 0));
 }
 
 function previousQuarter(a: Day): { y: number; q: number } {
@@ -289,6 +290,7 @@ export const RECIPES: Record<string, Recipe> = {
   },
 
   duration(g, ctx) {
+    if (g.n === undefined && /s$/i.test(g.u ?? '')) return RECIPES.vagueDuration!(g, ctx); // "decades-long"
     const n = count(ctx.lex, g.n);
     const unit = unitOf(ctx.lex, g.u);
     if (n === null || unit === null) return null;
@@ -308,6 +310,12 @@ export const RECIPES: Record<string, Recipe> = {
   vagueDuration(g, ctx) {
     const unit = unitOf(ctx.lex, g.u);
     return unit ? { value: duration('X', unit.replace(/^\d+/, '')) } : null;
+  },
+
+  indefinite(_g, ctx) {
+    // "for a while", "for some time", "after a long period": a duration of unknown length.
+    if (!/^(for|in|after|within|over)$/.test(ctx.before)) return null;
+    return { value: 'PXX' };
   },
 
   barePlural(g, ctx) {
@@ -356,6 +364,11 @@ export const RECIPES: Record<string, Recipe> = {
     const wd = ctx.lex.weekdays[u];
     if (wd !== undefined) {
       if (!capitalised(g.u)) return null;
+      // "the previous Friday" counts back from the day the text last named ("from Friday's close and from the
+      // previous Friday"), not from the publication date.
+      if (rel === 'previous' && ctx.lastDateUnit === 'day' && ctx.lastDate) {
+        return withPartOfDay({ value: formatDay(weekdayFrom(ctx.lastDate, wd, 'before')) }, ctx, g.pod);
+      }
       return withPartOfDay(resolveWeekday(ctx, wd, rel), ctx, g.pod);
     }
     const mon = ctx.lex.months[u];

@@ -13,7 +13,7 @@ export interface TimeLexicon {
   partsOfDay: Record<string, string>;
   /** PRESENT_REF / PAST_REF / FUTURE_REF words. */
   references: Record<string, string>;
-  /** Holiday → "MM-DD" or "MM-Wn-d" (n-th weekday d of month MM). */
+  /** Holiday → "MM-DD", or "MM-Wn-d" (n-th weekday d of month MM), optionally "+k" days after it. */
   holidays: Record<string, string>;
   setWords: Record<string, string>;
   modifiers: Record<string, string>;
