@@ -216,6 +216,55 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await store.close();
       }
     });
+    test('a batch of analyses: one transaction, the same results as saving one by one', async () => {
+      const one = await factory();
+      const many = await factory();
+      try {
+        const arts = [
+          article('b1', 'Aland met Bland on Monday in the capital of Bland.', { source: 'Daily One' }),
+          article('b2', 'Talks: Aland and Bland held a meeting in the capital on Monday.', { source: 'Evening Two' }),
+          article('b3', 'Another meeting between Aland and Bland was held the following day.', { source: 'Daily One' }),
+          article('b4', 'Nothing political happened in the quiet valley today.'),
+        ];
+        // The same actor with a longer code and a first country later in the batch: merged as one by one.
+        const longer = { ...ACTOR_A, code: 'AAAGOV', country: null };
+        const records = [
+          record(arts[0]!, [event('v1', '2024-08-05'), event('v2', '2024-08-05', { cameo: '111' })]),
+          record(arts[1]!, [event('v1', '2024-08-05', { source: { start: 0, end: 5, text: 'Aland', actor: longer } })]),
+          record(arts[2]!, [event('v1', '2024-08-06')]),
+          record(arts[1]!, [event('v1', '2024-08-05'), event('v3', '2024-08-06')], 'said twice: the later one counts'),
+        ];
+        for (const s of [one, many]) await s.addArticles(arts.map(add));
+        for (const r of records) await one.saveAnalysis(r, 'v1');
+        await many.saveAnalyses(records, 'v1');
+        assert.deepEqual(await many.stats('v1'), await one.stats('v1'));
+        assert.equal((await many.stats('v1')).analysed, 3);
+        assert.deepEqual(await many.listClusters(10), await one.listClusters(10));
+        assert.equal((await many.listClusters(1))[0]!.articles, 2, 'b1 and b2 on Monday');
+        for (const a of arts) assert.deepEqual(await many.getAnalysis(a.id), await one.getAnalysis(a.id), a.id);
+        assert.deepEqual(await many.getActor('country-aa'), await one.getActor('country-aa'));
+        assert.equal((await many.getActor('country-aa'))!.code, 'AAAGOV', 'the longer code wins');
+
+        // Re-analysis in a batch replaces what was there; an emptied cluster disappears.
+        const again = [record(arts[0]!, []), record(arts[2]!, [event('v1', '2024-08-06')]), record(arts[3]!, [])];
+        for (const r of again) await one.saveAnalysis(r, 'v2');
+        await many.saveAnalyses(again, 'v2');
+        assert.deepEqual(await many.stats('v2'), await one.stats('v2'));
+        assert.deepEqual(await many.listClusters(10), await one.listClusters(10));
+        assert.deepEqual(await many.getAnalysis('b1'), await one.getAnalysis('b1'));
+
+        // A record for an article that is not stored fails the batch, and nothing of it is kept.
+        const before = await many.stats('v3');
+        await assert.rejects(many.saveAnalyses([record(arts[3]!, [event('v9', '2024-08-07')]), record(article('ghost', 'x'), [])], 'v3'), /ghost/);
+        assert.deepEqual(await many.stats('v3'), before);
+        assert.deepEqual((await many.getAnalysis('b4'))!.events, []);
+        await many.saveAnalyses([], 'v3');
+        assert.deepEqual(await many.stats('v3'), before, 'an empty batch changes nothing');
+      } finally {
+        await one.close();
+        await many.close();
+      }
+    });
     test('listings: events, cluster facts, articles, actors and quotes with filters and cursors', async () => {
       const store = await factory();
       try {

@@ -147,6 +147,11 @@ export interface Store {
    * with this record's, atomically, and marks the article analysed by `version`.
    */
   saveAnalysis(record: ExtractRecord, version: string): Promise<void>;
+  /**
+   * `saveAnalysis` for a batch, in one transaction: every record is stored or none is (a record for
+   * an article that is not stored fails the batch). Same results as saving them one by one in order.
+   */
+  saveAnalyses(records: ExtractRecord[], version: string): Promise<void>;
   /** The stored analysis of an article in the contract's shape, or null when not analysed. */
   getAnalysis(id: string): Promise<ExtractRecord | null>;
   /** Full-text search over titles and texts, best first. */

@@ -315,34 +315,64 @@ export class PostgresStore implements Store {
   }
 
   async saveAnalysis(record: ExtractRecord, version: string): Promise<void> {
-    await this.tx((c) => this.saveIn(c, record, version));
+    await this.saveAnalyses([record], version);
+  }
+
+  async saveAnalyses(records: ExtractRecord[], version: string): Promise<void> {
+    if (records.length === 0) return;
+    await this.tx((c) => this.saveIn(c, records, version));
+  }
+
+  /** Stored articles by id, in the order asked (ids not stored are left out). */
+  async getArticles(ids: string[]): Promise<StoredArticle[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id as string, r]));
+    return ids.filter((id) => byId.has(id)).map((id) => articleFromRow(byId.get(id)!));
   }
 
   /**
-   * Replaces an article's analysis inside transaction c. Locks, always in this order so concurrent
-   * workers cannot deadlock: the article row, then every cluster it leaves or joins (by key), then
-   * actors (by id). Holding a cluster's row lock until commit keeps its counts exact: no other
-   * transaction can add or remove that cluster's events between the recount and the commit.
+   * Replaces the analyses of a batch of articles inside transaction c, with a fixed number of
+   * statements whatever the batch size (rows of every article go in one multi-row insert per table).
+   * Locks, always in this order so concurrent workers cannot deadlock: the article rows (by rowid),
+   * then every cluster the batch leaves or joins (by key). Holding a cluster's row lock until commit
+   * keeps its counts exact: no other transaction can add or remove that cluster's events between the
+   * recount and the commit. Actor rows are inserted when new and locked only when their code or
+   * country actually changes, so a hot actor (a country every second article names) is not a lock
+   * every worker waits for.
    */
-  async saveIn(c: pg.PoolClient, record: ExtractRecord, version: string): Promise<void> {
-    const art = (await c.query('SELECT rowid, published FROM articles WHERE id = $1 FOR UPDATE', [record.id])).rows[0];
-    if (!art) throw new Error(`article ${record.id} is not stored`);
-    const rowid: number = art.rowid;
-    const published = record.published ?? (art.published as string | null);
+  private async saveIn(c: pg.PoolClient, batch: ExtractRecord[], version: string): Promise<void> {
+    // A record saved twice in one batch: the later one wins, as with two saves in a row.
+    const records = [...new Map(batch.map((r) => [r.id, r])).values()];
+    const ids = records.map((r) => r.id);
+    const arts = new Map<string, Row>();
+    for (const r of (await c.query('SELECT rowid, id, published, analysed_version FROM articles WHERE id = ANY($1::text[]) ORDER BY rowid FOR UPDATE', [ids])).rows) {
+      arts.set(r.id, r);
+    }
+    const missing = ids.find((id) => !arts.has(id));
+    if (missing !== undefined) throw new Error(`article ${missing} is not stored`);
+    const rowidOf = (r: ExtractRecord) => arts.get(r.id)!.rowid as number;
+    // Only an article analysed before has rows to replace.
+    const again = records.filter((r) => arts.get(r.id)!.analysed_version !== null).map(rowidOf);
 
     const keys = new Map<string, ClusterKey>();
-    const eventKeys = record.events.map((v) => {
-      const k = clusterKey(v, published);
-      if (k) keys.set(k.key, k);
-      return k?.key ?? null;
+    const eventKeys = records.map((record) => {
+      const published = record.published ?? (arts.get(record.id)!.published as string | null);
+      return record.events.map((v) => {
+        const k = clusterKey(v, published);
+        if (k) keys.set(k.key, k);
+        return k?.key ?? null;
+      });
     });
-    const old = await c.query(
-      `SELECT DISTINCT c.key, c.source_actor, c.target_actor, c.cameo_root, c.place, c.bucket
-       FROM events e JOIN clusters c ON c.rowid = e.cluster WHERE e.article = $1`,
-      [rowid],
-    );
-    for (const r of old.rows) {
-      if (!keys.has(r.key)) keys.set(r.key, { key: r.key, sourceActor: r.source_actor, targetActor: r.target_actor, cameoRoot: r.cameo_root, place: r.place, bucket: r.bucket });
+    if (again.length > 0) {
+      const old = await c.query(
+        `SELECT DISTINCT c.key, c.source_actor, c.target_actor, c.cameo_root, c.place, c.bucket
+         FROM events e JOIN clusters c ON c.rowid = e.cluster WHERE e.article = ANY($1::int[])`,
+        [again],
+      );
+      for (const r of old.rows) {
+        if (!keys.has(r.key)) keys.set(r.key, { key: r.key, sourceActor: r.source_actor, targetActor: r.target_actor, cameoRoot: r.cameo_root, place: r.place, bucket: r.bucket });
+      }
     }
     // Upserting every touched cluster (old ones too) locks them all in key order, in one statement.
     const clusterIds = new Map<string, number>();
@@ -358,79 +388,70 @@ export class PostgresStore implements Store {
       for (const r of rows) clusterIds.set(r.key, r.rowid);
     }
 
-    const actors = mergedActors([
+    // Actors of a superseded record too: saved one by one, it would have registered them.
+    const actors = mergedActors(batch.flatMap((record) => [
       ...record.entities.map((e) => e.actor),
       ...record.quotes.map((q) => q.speaker?.actor),
       ...record.events.flatMap((v) => [v.source?.actor, v.target?.actor]),
-    ]);
-    const sentences = record.sentences.map((x, n) => ({ article: rowid, n, start: x.start, end: x.end }));
-    const entities = record.entities.map((e: Entity) => ({
-      article: rowid, item: e.id, start: e.start, end: e.end, text: e.text, type: e.type,
-      actor_id: e.actor?.id ?? null, actor_name: e.actor?.name ?? null, actor_code: e.actor?.code ?? null, actor_country: e.actor?.country ?? null,
-      geo_name: e.geo?.name ?? null, geo_country: e.geo?.country ?? null, geo_lat: e.geo?.lat ?? null, geo_lon: e.geo?.lon ?? null,
-      geo_geonameid: e.geo?.geonameid ?? null, rule: e.rule ?? null, coref_of: e.corefOf ?? null,
-    }));
-    const times = record.times.map((t: TimeExpr) => ({
-      article: rowid, item: t.id, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, rule: t.rule ?? null,
-      anchored: t.anchored ?? null,
-    }));
-    const quotes = record.quotes.map((q: Quote) => ({
-      article: rowid, item: q.id, kind: q.kind, start: q.start, end: q.end, text: q.text, parts: JSON.stringify(q.parts),
-      cue_start: q.cue?.start ?? null, cue_end: q.cue?.end ?? null, cue_text: q.cue?.text ?? null,
-      speaker_start: q.speaker?.start ?? null, speaker_end: q.speaker?.end ?? null, speaker_text: q.speaker?.text ?? null,
-      speaker_actor_id: q.speaker?.actor?.id ?? null, speaker_actor_name: q.speaker?.actor?.name ?? null,
-      speaker_actor_code: q.speaker?.actor?.code ?? null, speaker_actor_country: q.speaker?.actor?.country ?? null, rule: q.rule ?? null,
-    }));
-    const arg = (p: string, a: ArgRef | null) => ({
-      [`${p}_start`]: a?.start ?? null, [`${p}_end`]: a?.end ?? null, [`${p}_text`]: a?.text ?? null,
-      [`${p}_actor_id`]: a?.actor?.id ?? null, [`${p}_actor_name`]: a?.actor?.name ?? null, [`${p}_actor_code`]: a?.actor?.code ?? null,
-      [`${p}_country`]: a?.actor?.country ?? null,
+    ]));
+    const rows = { sentences: [] as Row[], entities: [] as Row[], times: [] as Row[], quotes: [] as Row[], events: [] as Row[], marks: [] as Row[] };
+    records.forEach((record, r) => {
+      const rowid = rowidOf(record);
+      rows.marks.push({ rowid, lang: record.lang, estimated: record.publishedEstimated, published: record.published });
+      record.sentences.forEach((x, n) => rows.sentences.push({ article: rowid, n, start: x.start, end: x.end }));
+      for (const e of record.entities) rows.entities.push(entityRow(rowid, e));
+      for (const t of record.times) rows.times.push(timeRow(rowid, t));
+      for (const q of record.quotes) rows.quotes.push(quoteRow(rowid, q));
+      record.events.forEach((v, i) => {
+        const key = eventKeys[r]![i];
+        rows.events.push(eventRow(rowid, v, key ? clusterIds.get(key)! : null));
+      });
     });
-    const events = record.events.map((v: CodedEvent, i) => ({
-      ord: i, article: rowid, item: v.id, sentence: v.sentence, evidence_start: v.evidence.start, evidence_end: v.evidence.end,
-      trigger_start: v.trigger.start, trigger_end: v.trigger.end, trigger_text: v.trigger.text,
-      ...arg('source', v.source), ...arg('target', v.target),
-      cameo: v.cameo, plover: v.plover, mode: v.mode, context: JSON.stringify(v.context), goldstein: v.goldstein, quadclass: v.quadclass,
-      modality: v.modality, reported: v.reported, date: v.date, date_precision: v.datePrecision,
-      location_name: v.location?.name ?? null, location_country: v.location?.country ?? null, location_lat: v.location?.lat ?? null,
-      location_lon: v.location?.lon ?? null, location_geonameid: v.location?.geonameid ?? null,
-      size: v.size === null ? null : JSON.stringify(v.size), rule: v.rule, coder: v.coder, confidence: v.confidence,
-      cluster: eventKeys[i] ? clusterIds.get(eventKeys[i]!)! : null,
-    }));
 
-    // One round trip: drop the old analysis, write the new one, upsert actors, mark the article.
+    if (again.length > 0) {
+      await c.query(
+        `WITH
+         d1 AS (DELETE FROM sentences WHERE article = ANY($1::int[])),
+         d2 AS (DELETE FROM entities WHERE article = ANY($1::int[])),
+         d3 AS (DELETE FROM times WHERE article = ANY($1::int[])),
+         d4 AS (DELETE FROM quotes WHERE article = ANY($1::int[]))
+         DELETE FROM events WHERE article = ANY($1::int[])`,
+        [again],
+      );
+    }
+    // One round trip writes the whole batch; new actors are inserted.
+    const actorsJson = JSON.stringify(actors);
     await c.query(
       `WITH
-       d1 AS (DELETE FROM sentences WHERE article = $1),
-       d2 AS (DELETE FROM entities WHERE article = $1),
-       d3 AS (DELETE FROM times WHERE article = $1),
-       d4 AS (DELETE FROM quotes WHERE article = $1),
-       d5 AS (DELETE FROM events WHERE article = $1),
-       ac AS (INSERT INTO actors AS x (id, name, code, country)
-         SELECT id, name, code, country FROM json_populate_recordset(null::actors, $2::json) WITH ORDINALITY AS r ORDER BY ordinality
-         ON CONFLICT (id) DO UPDATE SET
-           code = CASE WHEN length(excluded.code) > length(x.code) THEN excluded.code ELSE x.code END,
-           country = COALESCE(x.country, excluded.country)),
-       mk AS (UPDATE articles SET lang = $3, analysed_version = $4, analysed_at = $5,
-         published = CASE WHEN $6::boolean THEN $7 ELSE published END,
-         published_estimated = published_estimated OR $6::boolean WHERE rowid = $1)
-       SELECT 1`,
-      [rowid, JSON.stringify(actors), record.lang, version, new Date().toISOString(), record.publishedEstimated, record.published],
+       ac AS (INSERT INTO actors (id, name, code, country)
+         SELECT id, name, code, country FROM json_populate_recordset(null::actors, $1::json) WITH ORDINALITY AS r ORDER BY ordinality
+         ON CONFLICT (id) DO NOTHING),
+       mk AS (UPDATE articles a SET lang = m.lang, analysed_version = $7, analysed_at = $8,
+           published = CASE WHEN m.estimated THEN m.published ELSE a.published END,
+           published_estimated = a.published_estimated OR m.estimated
+         FROM json_to_recordset($2::json) AS m(rowid int, lang text, estimated boolean, published text) WHERE a.rowid = m.rowid),
+       s AS (INSERT INTO sentences (article, n, start, "end") SELECT article, n, start, "end" FROM json_populate_recordset(null::sentences, $3::json)),
+       e AS (INSERT INTO entities SELECT * FROM json_populate_recordset(null::entities, $4::json)),
+       t AS (INSERT INTO times SELECT * FROM json_populate_recordset(null::times, $5::json)),
+       q AS (INSERT INTO quotes (${QUOTE_COLUMNS})
+         SELECT ${QUOTE_COLUMNS} FROM json_populate_recordset(null::quotes, $6::json) WITH ORDINALITY AS r ORDER BY ordinality)
+       INSERT INTO events (${EVENT_COLUMNS})
+         SELECT ${EVENT_COLUMNS} FROM json_populate_recordset(null::events, $9::json) WITH ORDINALITY AS r ORDER BY ordinality`,
+      [
+        actorsJson, JSON.stringify(rows.marks), JSON.stringify(rows.sentences), JSON.stringify(rows.entities),
+        JSON.stringify(rows.times), JSON.stringify(rows.quotes), version, new Date().toISOString(), JSON.stringify(rows.events),
+      ],
     );
+    // A known actor is updated, and so locked, only when this batch lengthens its code or gives it
+    // its first country (the merge SQLite's upsert does). A statement of its own: its snapshot sees
+    // an actor another worker inserted while the insert above waited for it.
     await c.query(
-      `WITH
-       s AS (INSERT INTO sentences (article, n, start, "end") SELECT article, n, start, "end" FROM json_populate_recordset(null::sentences, $1::json)),
-       e AS (INSERT INTO entities SELECT * FROM json_populate_recordset(null::entities, $2::json)),
-       t AS (INSERT INTO times SELECT * FROM json_populate_recordset(null::times, $3::json)),
-       q AS (INSERT INTO quotes (article, item, kind, start, "end", text, parts, cue_start, cue_end, cue_text, speaker_start, speaker_end,
-           speaker_text, speaker_actor_id, speaker_actor_name, speaker_actor_code, speaker_actor_country, rule)
-         SELECT article, item, kind, start, "end", text, parts, cue_start, cue_end, cue_text, speaker_start, speaker_end,
-           speaker_text, speaker_actor_id, speaker_actor_name, speaker_actor_code, speaker_actor_country, rule
-         FROM json_populate_recordset(null::quotes, $4::json) WITH ORDINALITY AS r ORDER BY ordinality),
-       v AS (INSERT INTO events (${EVENT_COLUMNS})
-         SELECT ${EVENT_COLUMNS} FROM json_populate_recordset(null::events, $5::json) WITH ORDINALITY AS r ORDER BY ordinality)
-       SELECT 1`,
-      [JSON.stringify(sentences), JSON.stringify(entities), JSON.stringify(times), JSON.stringify(quotes), JSON.stringify(events)],
+      `UPDATE actors x SET
+         code = CASE WHEN length(n.code) > length(x.code) THEN n.code ELSE x.code END,
+         country = COALESCE(x.country, n.country)
+       FROM json_populate_recordset(null::actors, $1::json) n
+       WHERE x.id = n.id AND (length(n.code) > length(x.code) OR (x.country IS NULL AND n.country IS NOT NULL))`,
+      [actorsJson],
     );
     if (clusterIds.size > 0) {
       await c.query(
@@ -643,6 +664,53 @@ const EVENT_COLUMNS = `article, item, sentence, evidence_start, evidence_end, tr
   target_start, target_end, target_text, target_actor_id, target_actor_name, target_actor_code, target_country,
   cameo, plover, mode, context, goldstein, quadclass, modality, reported, date, date_precision,
   location_name, location_country, location_lat, location_lon, location_geonameid, size, rule, coder, confidence, cluster`;
+
+const QUOTE_COLUMNS = `article, item, kind, start, "end", text, parts, cue_start, cue_end, cue_text, speaker_start, speaker_end,
+  speaker_text, speaker_actor_id, speaker_actor_name, speaker_actor_code, speaker_actor_country, rule`;
+
+function entityRow(article: number, e: Entity): Row {
+  return {
+    article, item: e.id, start: e.start, end: e.end, text: e.text, type: e.type,
+    actor_id: e.actor?.id ?? null, actor_name: e.actor?.name ?? null, actor_code: e.actor?.code ?? null, actor_country: e.actor?.country ?? null,
+    geo_name: e.geo?.name ?? null, geo_country: e.geo?.country ?? null, geo_lat: e.geo?.lat ?? null, geo_lon: e.geo?.lon ?? null,
+    geo_geonameid: e.geo?.geonameid ?? null, rule: e.rule ?? null, coref_of: e.corefOf ?? null,
+  };
+}
+
+function timeRow(article: number, t: TimeExpr): Row {
+  return { article, item: t.id, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, rule: t.rule ?? null, anchored: t.anchored ?? null };
+}
+
+function quoteRow(article: number, q: Quote): Row {
+  return {
+    article, item: q.id, kind: q.kind, start: q.start, end: q.end, text: q.text, parts: JSON.stringify(q.parts),
+    cue_start: q.cue?.start ?? null, cue_end: q.cue?.end ?? null, cue_text: q.cue?.text ?? null,
+    speaker_start: q.speaker?.start ?? null, speaker_end: q.speaker?.end ?? null, speaker_text: q.speaker?.text ?? null,
+    speaker_actor_id: q.speaker?.actor?.id ?? null, speaker_actor_name: q.speaker?.actor?.name ?? null,
+    speaker_actor_code: q.speaker?.actor?.code ?? null, speaker_actor_country: q.speaker?.actor?.country ?? null, rule: q.rule ?? null,
+  };
+}
+
+function argRow(p: 'source' | 'target', a: ArgRef | null): Row {
+  return {
+    [`${p}_start`]: a?.start ?? null, [`${p}_end`]: a?.end ?? null, [`${p}_text`]: a?.text ?? null,
+    [`${p}_actor_id`]: a?.actor?.id ?? null, [`${p}_actor_name`]: a?.actor?.name ?? null, [`${p}_actor_code`]: a?.actor?.code ?? null,
+    [`${p}_country`]: a?.actor?.country ?? null,
+  };
+}
+
+function eventRow(article: number, v: CodedEvent, cluster: number | null): Row {
+  return {
+    article, item: v.id, sentence: v.sentence, evidence_start: v.evidence.start, evidence_end: v.evidence.end,
+    trigger_start: v.trigger.start, trigger_end: v.trigger.end, trigger_text: v.trigger.text,
+    ...argRow('source', v.source), ...argRow('target', v.target),
+    cameo: v.cameo, plover: v.plover, mode: v.mode, context: JSON.stringify(v.context), goldstein: v.goldstein, quadclass: v.quadclass,
+    modality: v.modality, reported: v.reported, date: v.date, date_precision: v.datePrecision,
+    location_name: v.location?.name ?? null, location_country: v.location?.country ?? null, location_lat: v.location?.lat ?? null,
+    location_lon: v.location?.lon ?? null, location_geonameid: v.location?.geonameid ?? null,
+    size: v.size === null ? null : JSON.stringify(v.size), rule: v.rule, coder: v.coder, confidence: v.confidence, cluster,
+  };
+}
 
 /** Puts the caller's highlight marks where ts_headline put its placeholders. */
 function marks(snippet: string, open: string, close: string): string {

@@ -81,6 +81,7 @@ export class SqliteStore implements Store {
   private readonly s: Record<string, Database.Statement>;
   private readonly addBatch: Database.Transaction<(items: NewArticle[]) => AddOutcome[]>;
   private readonly saveOne: Database.Transaction<(record: ExtractRecord, version: string) => void>;
+  private readonly saveMany: Database.Transaction<(records: ExtractRecord[], version: string) => void>;
   private readonly queries: SqliteQueries;
 
   constructor(readonly location: string) {
@@ -154,6 +155,9 @@ export class SqliteStore implements Store {
     };
     this.addBatch = db.transaction((items: NewArticle[]) => items.map((item) => this.addOne(item)));
     this.saveOne = db.transaction((record: ExtractRecord, version: string) => this.saveAnalysisSync(record, version));
+    this.saveMany = db.transaction((records: ExtractRecord[], version: string) => {
+      for (const record of records) this.saveAnalysisSync(record, version);
+    });
   }
 
   private addOne(item: NewArticle): AddOutcome {
@@ -234,6 +238,10 @@ export class SqliteStore implements Store {
 
   async saveAnalysis(record: ExtractRecord, version: string): Promise<void> {
     this.saveOne.immediate(record, version);
+  }
+
+  async saveAnalyses(records: ExtractRecord[], version: string): Promise<void> {
+    this.saveMany.immediate(records, version);
   }
 
   private saveAnalysisSync(record: ExtractRecord, version: string): void {
