@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { analyzeBase } from '../dist/nlp/analyze-base.js';
 import { featurize } from '../dist/nlp/ner/features.js';
-import { decodeSentence } from '../dist/nlp/ner/decode.js';
+import { decodeSentence, prepareTransitions } from '../dist/nlp/ner/decode.js';
 import { trainPerceptron } from '../dist/nlp/ner/train-perceptron.js';
 import { encodeNerWeights } from '../dist/nlp/ner/ner-model.js';
 import { NER_CLASSES, tagOf, positionOf, classOf, BEGIN, INSIDE, LAST, UNIT, OUTSIDE } from '../dist/nlp/ner/tag-set.js';
@@ -260,7 +260,9 @@ function runs(tags, sentences) {
   }
   return out;
 }
-function evaluate(docs, weights, transitions) {
+function evaluate(docs, weights, trained) {
+  // Trained transitions come as the raw table, a loaded model's already laid out for Viterbi.
+  const transitions = trained instanceof Float64Array ? prepareTransitions(trained) : trained;
   const c = {};
   for (const t of ['PER', 'ORG', 'LOC', 'MISC']) c[t] = { tp: 0, pred: 0, gold: 0 };
   for (const d of docs) {

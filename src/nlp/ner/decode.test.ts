@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeSentence } from './decode.js';
+import { decodeSentence, prepareTransitions } from './decode.js';
 import { FEATURE_SLOTS } from './features.js';
 import { ROW_STRIDE, TAG_COUNT, allowedEnd, allowedTransition, tagOf, BEGIN, LAST, UNIT, OUTSIDE } from './tag-set.js';
 
@@ -27,9 +27,9 @@ test('Viterbi follows the weights within the constraints', () => {
   weights[1 * ROW_STRIDE + u] = 1;
   weights[2 * ROW_STRIDE + l] = 2;
   const out = new Int32Array(2);
-  decodeSentence(feats, 0, 2, weights, new Float64Array((TAG_COUNT + 1) * TAG_COUNT), out);
+  decodeSentence(feats, 0, 2, weights, prepareTransitions(new Float64Array((TAG_COUNT + 1) * TAG_COUNT)), out);
   assert.deepEqual([...out], [b, l]);
   // A lone B cannot end the sentence: with one token the best legal tag is U.
-  decodeSentence(feats, 0, 1, weights, new Float64Array((TAG_COUNT + 1) * TAG_COUNT), out);
+  decodeSentence(feats, 0, 1, weights, prepareTransitions(new Float64Array((TAG_COUNT + 1) * TAG_COUNT)), out);
   assert.equal(out[0], u);
 });

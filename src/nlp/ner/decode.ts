@@ -13,10 +13,34 @@ let scratchBuffer = new Float64Array(0);
 let backBuffer = new Int32Array(0);
 let emitBuffer = new Float64Array(0);
 const closedScoreBuffer = new Float64Array(NC);
-/** Transitions closed → opening, copied contiguous per call: transOpen[o * NC + c]. */
-const transOpenBuffer = new Float64Array(NO * NC);
-/** Per class: B→I, I→I, B→L, I→L. */
-const transInnerBuffer = new Float64Array(CLASSES * 4);
+
+/**
+ * Transition weights laid out for Viterbi: `raw` as trained ((TAG_COUNT + 1) × TAG_COUNT, row 0 = sentence
+ * start, row p+1 = after tag p), `open` closed → opening contiguous per opening tag (open[o * NC + c]) and
+ * `inner` per class B→I, I→I, B→L, I→L. Made once per table: the tagger decodes many short spans with it.
+ */
+export interface Transitions {
+  raw: Float64Array;
+  open: Float64Array;
+  inner: Float64Array;
+}
+
+export function prepareTransitions(raw: Float64Array, into?: Transitions): Transitions {
+  const T = TAG_COUNT;
+  const t = into ?? { raw, open: new Float64Array(NO * NC), inner: new Float64Array(CLASSES * 4) };
+  t.raw = raw;
+  for (let o = 0; o < NO; o++) for (let c = 0; c < NC; c++) t.open[o * NC + c] = raw[(CLOSED[c]! + 1) * T + OPENING[o]!]!;
+  for (let k = 0; k < CLASSES; k++) {
+    const b = tagOf(k, BEGIN);
+    const inside = tagOf(k, INSIDE);
+    const last = tagOf(k, LAST);
+    t.inner[k * 4] = raw[(b + 1) * T + inside]!;
+    t.inner[k * 4 + 1] = raw[(inside + 1) * T + inside]!;
+    t.inner[k * 4 + 2] = raw[(b + 1) * T + last]!;
+    t.inner[k * 4 + 3] = raw[(inside + 1) * T + last]!;
+  }
+  return t;
+}
 
 function grow(n: number): void {
   if (emitBuffer.length >= n * TAG_COUNT) return;
@@ -50,9 +74,17 @@ function addDense(feats: Int32Array, start: number, n: number, weights: Float32A
   }
 }
 
+const sink = new Int32Array(1);
+
 function addSparse(feats: Int32Array, start: number, n: number, weights: SparseWeights, emit: Float64Array): void {
   const T = TAG_COUNT;
   const { rowStart, entries } = weights;
+  // Between articles the other stages push the table out of the cache. Touching every row first lets those
+  // fetches run in parallel (their loads are independent); the sum only keeps them from being optimised away.
+  let touch = 0;
+  const lastFeat = (start + n) * FEATURE_SLOTS;
+  for (let k = start * FEATURE_SLOTS; k < lastFeat; k++) touch += entries[rowStart[feats[k]!]!]! | 0;
+  sink[0] = touch;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     const fo = (start + i) * FEATURE_SLOTS;
@@ -69,8 +101,8 @@ function addSparse(feats: Int32Array, start: number, n: number, weights: SparseW
 
 /**
  * Best BILOU tag sequence for tokens [start, end) given their hashed features, a weight table of
- * ROW_STRIDE weights per bucket (TAG_COUNT used), and transition weights ((TAG_COUNT + 1) × TAG_COUNT,
- * row 0 = sentence start, row p+1 = after tag p). Writes the tags into `out[start..end)`.
+ * ROW_STRIDE weights per bucket (TAG_COUNT used), and prepared transition weights. Writes the tags into
+ * `out[start..end)`.
  * `afterOutside` / `beforeOutside`: the span is part of a sentence whose token before / after it is
  * known to be O, so the path starts from O's transitions instead of the sentence start, and ends with
  * the transition into O (exact Viterbi for the whole sentence under that constraint).
@@ -80,7 +112,7 @@ export function decodeSentence(
   start: number,
   end: number,
   weights: Float32Array | SparseWeights,
-  transitions: Float64Array,
+  prepared: Transitions,
   out: Int32Array,
   afterOutside = false,
   beforeOutside = false,
@@ -93,22 +125,13 @@ export function decodeSentence(
   const scratch = scratchBuffer;
   const back = backBuffer;
   const closedScore = closedScoreBuffer;
-  const transOpen = transOpenBuffer;
-  const transInner = transInnerBuffer;
+  const transitions = prepared.raw;
+  const transOpen = prepared.open;
+  const transInner = prepared.inner;
   const T = TAG_COUNT;
   emit.fill(0, 0, n * T);
   if (weights instanceof Float32Array) addDense(feats, start, n, weights, emit);
   else addSparse(feats, start, n, weights, emit);
-  for (let o = 0; o < NO; o++) for (let c = 0; c < NC; c++) transOpen[o * NC + c] = transitions[(CLOSED[c]! + 1) * T + OPENING[o]!]!;
-  for (let k = 0; k < CLASSES; k++) {
-    const b = tagOf(k, BEGIN);
-    const inside = tagOf(k, INSIDE);
-    const last = tagOf(k, LAST);
-    transInner[k * 4] = transitions[(b + 1) * T + inside]!;
-    transInner[k * 4 + 1] = transitions[(inside + 1) * T + inside]!;
-    transInner[k * 4 + 2] = transitions[(b + 1) * T + last]!;
-    transInner[k * 4 + 3] = transitions[(inside + 1) * T + last]!;
-  }
   // Viterbi; scratch holds the best score of a path ending in each tag at each token.
   const startRow = afterOutside ? (OUTSIDE + 1) * T : 0;
   for (let t = 0; t < T; t++) {

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../domain/types.js';
-import type { SparseWeights } from './decode.js';
+import { prepareTransitions, type SparseWeights, type Transitions } from './decode.js';
 import { FEATURE_SLOTS } from './features.js';
 import type { NerLexicon } from './ner-lexicon.js';
 import type { RetypeRule } from './retype-entity.js';
@@ -11,8 +11,8 @@ export interface NerModel {
   buckets: number;
   /** Non-zero weights per bucket, quantised: a weight is `value / scale`. */
   weights: SparseWeights;
-  /** (TAG_COUNT + 1) × TAG_COUNT transition weights in the same units; row 0 is the sentence start. */
-  transitions: Float64Array;
+  /** (TAG_COUNT + 1) × TAG_COUNT transition weights in the same units (row 0 is the sentence start), laid out for Viterbi. */
+  transitions: Transitions;
   lexicon: NerLexicon;
   retype: RetypeRule[];
 }
@@ -65,7 +65,7 @@ export function encodeNerWeights(buckets: number, weights: Float32Array, transit
 }
 
 /** Reads what `encodeNerWeights` wrote, checking it fits this build's tag set and feature layout. */
-export function decodeNerWeights(bytes: Uint8Array): { buckets: number; weights: SparseWeights; transitions: Float64Array } {
+export function decodeNerWeights(bytes: Uint8Array): { buckets: number; weights: SparseWeights; transitions: Transitions } {
   const fail = (why: string): never => {
     throw new Error(`NER model: ${why}`);
   };
@@ -105,7 +105,7 @@ export function decodeNerWeights(bytes: Uint8Array): { buckets: number; weights:
   return {
     buckets: header.buckets,
     weights,
-    transitions: new Float64Array(own.buffer, transAt, transCount),
+    transitions: prepareTransitions(new Float64Array(own.buffer, transAt, transCount)),
   };
 }
 

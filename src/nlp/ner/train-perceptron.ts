@@ -1,4 +1,4 @@
-import { decodeSentence } from './decode.js';
+import { decodeSentence, prepareTransitions } from './decode.js';
 import { FEATURE_SLOTS } from './features.js';
 import { ROW_STRIDE, TAG_COUNT } from './tag-set.js';
 
@@ -54,6 +54,7 @@ export function trainPerceptron(docs: TrainingDoc[], options: TrainOptions): Tra
   let maxLen = 0;
   for (const doc of docs) maxLen = Math.max(maxLen, doc.gold.length);
   const pred = new Int32Array(maxLen);
+  const prepared = prepareTransitions(trans);
   let c = 1;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -68,7 +69,8 @@ export function trainPerceptron(docs: TrainingDoc[], options: TrainOptions): Tra
       const doc = docs[d]!;
       const a = doc.sentences[s]!;
       const b = doc.sentences[s + 1]!;
-      decodeSentence(doc.feats, a, b, weights, trans, pred);
+      // The transitions change with every update: lay them out again for each sentence.
+      decodeSentence(doc.feats, a, b, weights, prepareTransitions(trans, prepared), pred);
       tokens += b - a;
       for (let i = a; i < b; i++) {
         const g = doc.gold[i]!;
