@@ -75,13 +75,31 @@ function foldChar(c: number): number {
   return c;
 }
 
-/** Fills the per-token arrays for tokens [0, n). */
-function readTokens(tokens: Token[], lexicon: NerLexicon): void {
+/** Whether a token is written in capitals (two letters or more), for headline detection. */
+function allCaps(s: string): boolean {
+  let letters = 0;
+  for (let k = 0; k < s.length; k++) {
+    const cls = shapeClass(s.charCodeAt(k));
+    if (cls === 120) return false;
+    if (cls === 88) letters++;
+  }
+  return letters > 1;
+}
+
+/**
+ * Fills the per-token arrays for tokens [0, n). With `only`, tokens more than two tokens away from a marked
+ * one get only their capitals flag: no feature ever reads the rest of them.
+ */
+function readTokens(tokens: Token[], lexicon: NerLexicon, only?: Uint8Array): void {
   const n = tokens.length;
   const { lower, exact, shape, pos, gaz, cluster, prefix, suffix, flags } = buf;
   for (let i = 0; i < n; i++) {
     const tok = tokens[i]!;
     const s = tok.text;
+    if (only !== undefined && !(only[i] || only[i - 1] || only[i + 1] || only[i - 2] || only[i + 2])) {
+      flags[i] = allCaps(s) ? 16 : 0;
+      continue;
+    }
     const len = s.length;
     let hl = FNV_OFFSET;
     let hx = FNV_OFFSET;
@@ -168,7 +186,7 @@ export function featurize(
 ): Int32Array {
   const n = tokens.length;
   ensure(n);
-  readTokens(tokens, lexicon);
+  readTokens(tokens, lexicon, only);
   readCaseEvidence(tokens, sentences);
   const { lower, exact, shape, pos, gaz, cluster, prefix, suffix, flags } = buf;
   const feats = out && out.length >= n * FEATURE_SLOTS ? out : new Int32Array(n * FEATURE_SLOTS);
