@@ -117,3 +117,23 @@ test('an unnamed subject phrase belongs to the country the sentence names', () =
   assert.equal(e?.source?.actor?.country, 'PER');
   assert.equal(e?.source?.text, 'Angry farmers');
 });
+
+test('a release needs people as its object; a report or a statement is not one', () => {
+  const freed = code('Chile released two Peruvian fishermen on Monday.');
+  assert.deepEqual(freed.map((e) => `${e.cameo} ${pair(e)}`), ['0841 CHL>PER']);
+  assert.deepEqual(code('The Chilean ministry released its annual report on Peru on Monday.').filter((e) => e.cameo === '0841'), []);
+  assert.deepEqual(code('In a study released in a journal on Monday, Peruvian doctors described the virus.').filter((e) => e.cameo === '0841'), []);
+  // Passive: the subject is what was released.
+  assert.equal(code('Three Peruvian sailors were released by Chile.').find((e) => e.cameo === '0841') !== undefined, true);
+});
+
+test('"going to" before a verb is the future, not a visit', () => {
+  assert.deepEqual(code('Chilean officials said they are going to open a consulate in Peru.').filter((e) => e.cameo === '042'), []);
+  assert.deepEqual(code('The Chilean minister went to Lima on Monday.').map((e) => `${e.cameo} ${pair(e)}`), ['042 CHL>PER']);
+});
+
+test('a subject that faces charges is their target, not their source', () => {
+  const ev = code('A Peruvian senator faced charges of fraud in Chile.').filter((e) => e.plover === 'ACCUSE');
+  assert.ok(ev.length > 0);
+  for (const e of ev) assert.equal(e.target?.actor?.country, 'PER');
+});

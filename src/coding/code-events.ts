@@ -4,6 +4,7 @@
 import type { ActorRef, ArgRef, CodedEvent, Geo, Modality, Token } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { dateForSpan } from '../nlp/times/date-for-span.js';
+import { getActorContext } from '../nlp/actor-context.js';
 import { geoForSpan } from '../nlp/geo-for-span.js';
 import type { CameoEntry, EventLexicon } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
@@ -32,6 +33,8 @@ const COUNTRY = /^(?!IGO|EUR|NGO|IMG|AFR|ASA|MEA|WST)[A-Z]{3}$/;
 const BODY = /^(IGO|NGO|IMG|MNC)/;
 const TROOPS = new Set(['troops', 'soldiers', 'peacekeepers', 'contingent', 'warships', 'battalion', 'brigade', 'units']);
 const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
+/** Verbs whose subject undergoes the act named by their object ("faced charges", "survived an attack"). */
+const UNDERGO = new Set(['face', 'receive', 'suffer', 'survive', 'escape', 'endure', 'sustain', 'deny', 'fear', 'await', 'risk', 'evade', 'undergo']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
 
@@ -117,7 +120,9 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (!hit.pattern.nominal && hit.positions.length === 1 && trig.pos !== 'VERB') continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
+      let undergoer: ActorMention[] | null = null;
       const last = hit.positions[hit.positions.length - 1]!;
+      if (hit.pattern.object === 'people' && !isPassive(tokens, from, t) && !objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to)) continue;
       if (nominal) {
         sourceM = modifierActors(tokens, mentions, from, t);
         const byAgent = afterWord(tokens, mentions, t, to, 'by');
@@ -128,9 +133,13 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
           // "Italy announced a suspension of…": a noun event as the object of its clause's verb is the subject's act.
           let k = t - 1;
           while (k > from && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
-          if (k > from && tokens[k]!.pos === 'VERB' && !hits.some((h) => h.trigger === k)) sourceM = clauseSubject(k);
+          if (k > from && tokens[k]!.pos === 'VERB' && !hits.some((h) => h.trigger === k)) {
+            // "faced charges", "received threats": the subject undergoes the act; a passive verb's subject is no agent.
+            if (UNDERGO.has(lower(tokens[k]!))) undergoer = clauseSubject(k);
+            else if (!isPassive(tokens, from, k)) sourceM = clauseSubject(k);
+          }
         }
-        targetM = objectAfter(tokens, mentions, last, to, true);
+        targetM = undergoer ?? objectAfter(tokens, mentions, last, to, true);
         if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1) sourceM = targetM;
       } else if (isPassive(tokens, from, t)) {
         targetM = clauseSubject(t);
@@ -426,6 +435,29 @@ function modifierActors(tokens: Token[], mentions: ActorMention[], from: number,
   while (k >= from && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NOUN' || tokens[k]!.normal === "'s" || tokens[k]!.pos === 'NUM')) k--;
   const inside = mentions.filter((m) => m.first > k && m.last <= t && !m.pronoun);
   return inside.length > 0 ? withCoordinated(tokens, mentions, inside[0]!, t) : [];
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'everyone', 'all']);
+
+/**
+ * Whether the direct object starting at `at` names people: its head (the last noun of the phrase) is in a
+ * name, is a personal pronoun, a role word ("soldiers") or a people noun ("two French hostages").
+ * "released a report", "released in the Lancet" have no such object.
+ */
+function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: ActorMention[], at: number, to: number): boolean {
+  const tokens = state.doc.tokens;
+  let head = -1;
+  for (let k = at; k < to && k < at + 8; k++) {
+    const tok = tokens[k]!;
+    if (tok.pos === 'NOUN' || tok.pos === 'PROPN' || (tok.pos === 'PRON' && OBJECT_PRONOUNS.has(tok.normal))) head = k;
+    else if (!(tok.pos === 'DET' || tok.pos === 'NUM' || tok.pos === 'ADJ' || tok.normal === "'s" || tok.text === '-' || (tok.pos === 'PRON' && head < 0))) break;
+  }
+  if (head < 0) return false;
+  const h = tokens[head]!;
+  if (h.pos === 'PRON') return true;
+  if (mentions.some((m) => m.first <= head && head < m.last && m.actor && !m.pronoun)) return true;
+  const roles = getActorContext(state)?.gaz.roles;
+  return people.has(h.normal) || people.has(lower(h)) || roles?.has(h.normal) === true || roles?.has(lower(h)) === true;
 }
 
 function isPassive(tokens: Token[], from: number, t: number): boolean {

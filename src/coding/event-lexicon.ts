@@ -16,11 +16,16 @@ export interface CameoEntry {
   refuse: string | null;
 }
 
-/** One item of a pattern: a set of accepted forms, or a gap of a few tokens. */
-export type PatternItem = { gap: false; forms: Set<string> } | { gap: true };
+/**
+ * One item of a pattern: a set of accepted forms, optionally only with some parts of speech ("to:ADP" is the
+ * preposition, not the infinitive marker of "going to open"), or a gap of a few tokens.
+ */
+export type PatternItem = { gap: false; forms: Set<string>; pos: Set<string> | null } | { gap: true };
 
 export type FrameKind = 'intent' | 'threat' | 'refuse' | 'appeal' | 'demand' | 'accuse';
 export type TargetRule = 'after' | 'self' | 'none';
+/** `people`: the verb's direct object must name people ("released the hostages", not "released a report"). */
+export type ObjectRule = 'people' | null;
 
 export interface EventPattern {
   id: string;
@@ -32,6 +37,7 @@ export interface EventPattern {
   nominal: boolean;
   target: TargetRule;
   frame: FrameKind | null;
+  object: ObjectRule;
   confidence: number;
   example: string;
   /** Position in the merged lexicon; earlier wins among equally specific matches. */
@@ -42,6 +48,8 @@ export interface EventPattern {
 
 export interface EventLexicon {
   cameo: Map<string, CameoEntry>;
+  /** Nouns that name people (last word of each entry, lower case), for `object=people`. */
+  people: Set<string>;
   patterns: EventPattern[];
   /** Patterns by each form of their first item. */
   byFirst: Map<string, EventPattern[]>;
@@ -89,7 +97,9 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
         word = word.slice(1);
         trigger = items.length;
       }
-      items.push({ gap: false, forms: new Set(word.split('|').filter(Boolean)) });
+      const [words = '', tags] = word.split(':');
+      const pos = tags ? new Set(tags.toUpperCase().split('+').filter(Boolean)) : null;
+      items.push({ gap: false, forms: new Set(words.split('|').filter(Boolean)), pos });
     }
     if (items[items.length - 1]!.gap) throw new LexiconError('pattern-match', `${where}: a match cannot end with "..."`);
     const p: EventPattern = {
@@ -101,6 +111,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       nominal: false,
       target: 'after',
       frame: null,
+      object: null,
       confidence: 0.7,
       example,
       order: 0,
@@ -113,6 +124,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       else if (key === 'nominal') p.nominal = true;
       else if (key === 'target' && (value === 'after' || value === 'self' || value === 'none')) p.target = value;
       else if (key === 'frame' && FRAMES.has(value as FrameKind)) p.frame = value as FrameKind;
+      else if (key === 'object' && value === 'people') p.object = value;
       else if (key === 'conf' && Number(value) > 0 && Number(value) <= 1) p.confidence = Number(value);
       else throw new LexiconError('pattern-option', `${where}: unknown option ${opt}`);
     }
@@ -125,6 +137,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
 export function buildEventLexicon(
   cameoEntries: CameoEntry[],
   patternLists: Array<Array<EventPattern | { remove: string }>>,
+  peopleWords: string[] = [],
 ): EventLexicon {
   const cameo = new Map(cameoEntries.map((e) => [e.code, e]));
   const byId = new Map<string, EventPattern>();
@@ -150,5 +163,6 @@ export function buildEventLexicon(
       else byFirst.set(form, [p]);
     }
   });
-  return { cameo, patterns, byFirst };
+  const people = new Set(peopleWords.map((w) => w.toLowerCase().split(/\s+/).pop()!).filter(Boolean));
+  return { cameo, people, patterns, byFirst };
 }

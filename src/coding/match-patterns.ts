@@ -23,7 +23,7 @@ function lemmaKey(t: Token): string {
 }
 
 const has = (item: PatternItem, t: Token): boolean =>
-  !item.gap && (item.forms.has(t.normal) || item.forms.has(lemmaKey(t)));
+  !item.gap && (item.forms.has(t.normal) || item.forms.has(lemmaKey(t))) && (item.pos === null || item.pos.has(t.pos));
 
 function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): number[] | null {
   const positions = [i];
@@ -84,6 +84,8 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
 
 function addMatches(list: EventPattern[], tokens: Token[], i: number, to: number, out: PatternHit[]): void {
   for (const p of list) {
+    const first = p.items[0]!;
+    if (!first.gap && first.pos !== null && !first.pos.has(tokens[i]!.pos)) continue;
     const positions = matchAt(p, tokens, i, to);
     if (!positions) continue;
     const trigger = positions[p.triggerPosition]!;
