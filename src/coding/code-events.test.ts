@@ -136,4 +136,8 @@ test('a subject that faces charges is their target, not their source', () => {
   const ev = code('A Peruvian senator faced charges of fraud in Chile.').filter((e) => e.plover === 'ACCUSE');
   assert.ok(ev.length > 0);
   for (const e of ev) assert.equal(e.target?.actor?.country, 'PER');
+  // A participle clause is passive without an auxiliary.
+  const reduced = code('A Peruvian senator, aged 60, appeared in court on Monday, charged with spying for Chile.').filter((e) => e.plover === 'ACCUSE');
+  assert.ok(reduced.length > 0);
+  for (const e of reduced) assert.notEqual(e.source?.actor?.country, 'PER');
 });

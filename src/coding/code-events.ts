@@ -460,9 +460,15 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
   return people.has(h.normal) || people.has(lower(h)) || roles?.has(h.normal) === true || roles?.has(lower(h)) === true;
 }
 
+/** Participles that with this preposition right after them are passive without an auxiliary ("…, charged with murder"). */
+const REDUCED_PASSIVE: Record<string, string> = { of: 'accuse convict suspect acquit clear', with: 'charge' };
+
 function isPassive(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
   if (trig.normal === lower(trig) && !/(ed|en|wn|ht)$/.test(trig.normal)) return false;
+  // A reduced relative or participle clause: "Tarrant, 28, charged with murder", "a man suspected of spying".
+  const next = tokens[t + 1]?.normal ?? '';
+  if (REDUCED_PASSIVE[next]?.split(' ').includes(lower(trig)) && trig.normal !== lower(trig)) return true;
   for (let k = t - 1; k >= from && k >= t - 3; k--) {
     const tok = tokens[k]!;
     if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;
