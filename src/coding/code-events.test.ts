@@ -141,3 +141,17 @@ test('a subject that faces charges is their target, not their source', () => {
   assert.ok(reduced.length > 0);
   for (const e of reduced) assert.notEqual(e.source?.actor?.country, 'PER');
 });
+
+test('titles: a capitalised title refers to the person named with it; a title word is no person', () => {
+  const ev = code('Deputy Minister Tomas Varga of Hungary spoke today with Peruvian officials.\nThe Deputy Minister condemned Chile’s premeditated, unprovoked, and unjustified attack on Peru.');
+  const condemn = ev.find((e) => e.cameo === '111');
+  assert.equal(condemn?.source?.actor?.country, 'HUN');
+  assert.equal(condemn?.target?.actor?.country, 'CHL');
+  const met = code('The Hungarian foreign minister met today with the Crown Prince and Prime Minister of Bahrain.');
+  assert.ok(met.some((e) => e.plover === 'CONSULT' && pair(e) === 'HUN>BHR'), met.map(pair).join());
+});
+
+test('the owner of a noun event named through a list of adjectives is its source', () => {
+  const ev = code('Today is the fifth day of Chile’s full-scale, unprovoked war against Peru.');
+  assert.ok(ev.some((e) => e.plover === 'ASSAULT' && pair(e) === 'CHL>PER'), ev.map(pair).join());
+});

@@ -424,17 +424,41 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
   let head = region.find((m) => !(m.geo && !m.actor));
   if (!head) return [];
   // "Osama bin Laden's al-Qaeda network", "Iran's ISNA agency": the possessor names whose the head is.
-  const owned = tokens[head.last]?.normal === "'s" ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
+  const owned = isPossessive(tokens[head.last]) ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
   if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
 }
 
 /** Actors named before a noun trigger inside its phrase ("an Israeli strike", "Iran's talks"). */
+const isPossessive = (t: Token | undefined): boolean => t !== undefined && (t.normal === "'s" || t.normal === '’s');
+
+/**
+ * The actors that modify a noun event: "an Israeli strike", "Russia's attack", and through a list of
+ * adjectives after a possessive: "Russia's premeditated, unprovoked, and unjustified attack", "Putin's
+ * full-scale war".
+ */
 function modifierActors(tokens: Token[], mentions: ActorMention[], from: number, t: number): ActorMention[] {
   let k = t - 1;
-  while (k >= from && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NOUN' || tokens[k]!.normal === "'s" || tokens[k]!.pos === 'NUM')) k--;
+  while (k >= from) {
+    const tok = tokens[k]!;
+    const plain = tok.pos === 'ADJ' || tok.pos === 'PROPN' || tok.pos === 'NOUN' || tok.pos === 'NUM' || isPossessive(tok);
+    // Commas, "and" and hyphens join adjectives before a possessive only; the possessive must come.
+    const joint = (tok.text === ',' || tok.normal === 'and' || tok.text === '-' || tok.pos === 'ADV') && possessiveBefore(tokens, from, k);
+    if (!plain && !joint) break;
+    k--;
+  }
   const inside = mentions.filter((m) => m.first > k && m.last <= t && !m.pronoun);
   return inside.length > 0 ? withCoordinated(tokens, mentions, inside[0]!, t) : [];
+}
+
+/** Whether a possessive ends the modifier chain before token k (within a few adjectives and joints). */
+function possessiveBefore(tokens: Token[], from: number, k: number): boolean {
+  for (let j = k - 1; j >= from && j >= k - 8; j--) {
+    const tok = tokens[j]!;
+    if (isPossessive(tok)) return true;
+    if (!(tok.pos === 'ADJ' || tok.pos === 'ADV' || tok.text === ',' || tok.normal === 'and' || tok.text === '-' || tok.pos === 'NOUN')) return false;
+  }
+  return false;
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'everyone', 'all']);
@@ -450,7 +474,7 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
   for (let k = at; k < to && k < at + 8; k++) {
     const tok = tokens[k]!;
     if (tok.pos === 'NOUN' || tok.pos === 'PROPN' || (tok.pos === 'PRON' && OBJECT_PRONOUNS.has(tok.normal))) head = k;
-    else if (!(tok.pos === 'DET' || tok.pos === 'NUM' || tok.pos === 'ADJ' || tok.normal === "'s" || tok.text === '-' || (tok.pos === 'PRON' && head < 0))) break;
+    else if (!(tok.pos === 'DET' || tok.pos === 'NUM' || tok.pos === 'ADJ' || isPossessive(tok) || tok.text === '-' || (tok.pos === 'PRON' && head < 0))) break;
   }
   if (head < 0) return false;
   const h = tokens[head]!;

@@ -107,16 +107,19 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
       out.push({ first: i, last: i + 1, start: t.start, end: t.end, actor: resolvePronoun(state, i)?.actor ?? null, geo: null, pronoun: true });
       continue;
     }
-    if (t.pos === 'NOUN') {
+    // Titles are written in capitals ("The Deputy Minister condemned…"): a role word tagged PROPN is a noun here.
+    const isRole = (k: number): boolean => ctx.gaz.roles.has(tokens[k]!.normal) || ctx.gaz.roles.has(lemmaOf(tokens[k]!));
+    const nounLike = (k: number): boolean => tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'PROPN' && isRole(k));
+    if (nounLike(i)) {
       // A description: the noun phrase ending at the last noun of this run ("senior Russian officials").
       let s = i;
-      while (s > from && !covered[s - 1 - from] && NP_POS.has(tokens[s - 1]!.pos)) s--;
+      while (s > from && !covered[s - 1 - from] && (NP_POS.has(tokens[s - 1]!.pos) || nounLike(s - 1))) s--;
       let e = i + 1;
-      while (e < to && !covered[e - from] && (tokens[e]!.pos === 'NOUN' || tokens[e]!.pos === 'ADJ')) e++;
-      while (e > i + 1 && tokens[e - 1]!.pos !== 'NOUN') e--;
+      while (e < to && !covered[e - from] && (nounLike(e) || tokens[e]!.pos === 'ADJ')) e++;
+      while (e > i + 1 && !nounLike(e - 1)) e--;
       // Only a run with a role word can describe an actor ("officials", "the army"): skip the rest cheaply.
       let role = false;
-      for (let k = s; k < e && !role; k++) role = ctx.gaz.roles.has(tokens[k]!.normal) || ctx.gaz.roles.has(lemmaOf(tokens[k]!));
+      for (let k = s; k < e && !role; k++) role = isRole(k);
       const actor = role ? resolveActorForSpan(state, tokens[s]!.start, tokens[e - 1]!.end) : null;
       if (useful(actor)) {
         out.push({ first: s, last: e, start: tokens[s]!.start, end: tokens[e - 1]!.end, actor, geo: null, pronoun: false });

@@ -55,6 +55,14 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     roleStarts[hit.ts] = hit;
     inRole.fill(1, hit.ts, hit.te);
   }
+  // A "person" the tagger found inside a title ("the Crown Prince and | Prime | Minister of Bahrain") is part
+  // of the title, not a name.
+  state.entities = state.entities.filter((e) => {
+    if (e.type !== 'PERSON' || e.rule !== 'ner.perceptron') return true;
+    const [ts, te] = tokenRangeOf(tokens, e.start, e.end);
+    for (let k = ts; k < te; k++) if (!inRole[k]) return true;
+    return false;
+  });
   const { targets } = tagNames(gaz, text, tokens, state.entities, roleStarts);
   const entities = state.entities.sort((a, b) => a.start - b.start || b.end - a.end);
   entities.forEach((e, i) => (e.id = `e${i + 1}`));

@@ -141,6 +141,8 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
     if (!hit.match.role.person) continue;
     let s = hit.te;
     if (s < n && HONORIFICS.has(tokens[s]!.normal)) s++;
+    // A title goes on ("Deputy | Minister Tomas Varga"): the next role phrase is no name, the name follows it.
+    if (roleStarts[s]) continue;
     if (s >= n || occupied[s] || !nameLike(tokens[s]!) || tokens[s]!.pos !== 'PROPN') continue;
     // Not a gazetteer name ("President Iran", "minister Hamas"): those are other things.
     const g = nameAt(gaz, tokens, s, n);
