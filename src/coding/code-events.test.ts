@@ -155,3 +155,8 @@ test('the owner of a noun event named through a list of adjectives is its source
   const ev = code('Today is the fifth day of Chile’s full-scale, unprovoked war against Peru.');
   assert.ok(ev.some((e) => e.plover === 'ASSAULT' && pair(e) === 'CHL>PER'), ev.map(pair).join());
 });
+
+test('a trigger word inside a name is no event', () => {
+  const ev = code('The Chilean president sent greetings to the Peruvian Volunteer Fire Society and presented the Order of Merit to Peru.');
+  assert.deepEqual(ev.filter((e) => e.cameo.startsWith('19') || e.cameo.startsWith('10')).map((e) => e.cameo), []);
+});

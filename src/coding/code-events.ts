@@ -59,6 +59,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
   const events: CodedEvent[] = [];
   let lastSubject: ArgRef | null = null;
   const cursor = { e: 0 };
+  const actorCtx = getActorContext(state);
   const seen = new Map<string, number>();
 
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -68,6 +69,15 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     const hits = matchPatterns(res.lexicon, tokens, from, to);
     if (hits.length === 0) continue;
     const mentions = sentenceMentions(state, from, to, cursor);
+    const headline = isHeadline(tokens, from, to);
+    const insideName = (t: number): boolean => {
+      const e = actorCtx?.entityAt[t];
+      if (e !== undefined && e.type !== 'NORP' && e.end - e.start > tokens[t]!.end - tokens[t]!.start) return true;
+      // A capitalised word within a run of capitalised words the tagger missed ("the Order of Friendship").
+      if (headline || t === from || !titleCase(tokens[t]!)) return false;
+      const next = tokens[t + 1]?.normal === 'of' ? tokens[t + 2] : tokens[t + 1];
+      return (t - 1 > from && titleCase(tokens[t - 1]!)) || (next !== undefined && t + 1 < to && titleCase(next));
+    };
     const clauseSubject = (t: number): ActorMention[] => subjectOf(tokens, mentions, from, t, 0);
 
     const resolve = (m: ActorMention, role: 'source' | 'target', source: ArgRef | null): ArgRef => {
@@ -118,6 +128,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const nominal = hit.pattern.nominal || trig.pos === 'NOUN' || trig.pos === 'PROPN';
       // A one-word verb pattern does not fire on a noun ("a general strike", "the support of").
       if (!hit.pattern.nominal && hit.positions.length === 1 && trig.pos !== 'VERB') continue;
+      // A word inside a name names nothing that happened: "the Volunteer Fire Society", "the Order of Friendship".
+      if (insideName(t)) continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;
@@ -430,6 +442,24 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
 }
 
 /** Actors named before a noun trigger inside its phrase ("an Israeli strike", "Iran's talks"). */
+const titleCase = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  return c >= 65 && c <= 90 && t.text.length > 1 && t.text !== t.text.toUpperCase();
+};
+
+/** A sentence most of whose words are capitalised: a headline or title, where capitals mark no names. */
+function isHeadline(tokens: Token[], from: number, to: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = from; k < to; k++) {
+    const c = tokens[k]!.text.charCodeAt(0);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
+    words++;
+    if (c <= 90) caps++;
+  }
+  return words > 0 && caps * 2 > words;
+}
+
 const isPossessive = (t: Token | undefined): boolean => t !== undefined && (t.normal === "'s" || t.normal === '’s');
 
 /**
