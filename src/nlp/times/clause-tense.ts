@@ -27,6 +27,8 @@ const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', 'would']); // "wo" is 
 const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'re"]);
 const BE = new Set(['is', 'are', 'am', "'s", "'re", 'be', 'been', 'being']);
+/** Words that open a subordinate clause: a future auxiliary before one of them governs another verb. */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'although', 'though', 'unless', 'as', 'once']);
 /** Tokens that close the clause of the time expression: a verb beyond them belongs to another clause. */
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', 'that', 'which', 'who', 'where', 'because', 'when', 'while', 'if', '"', '“', '”', '``', "''"]);
 
@@ -46,17 +48,30 @@ export function clauseTense(doc: NlpDoc, start: number, end: number, futureCues:
   const p2 = tokens[first - 2]?.normal;
   if (p1 === 'as' && (p2 === 'soon' || p2 === 'early')) return 'future';
   // Backwards to the verb that governs a trailing adverbial ("will meet on Monday", "met on Monday").
-  for (let i = first - 1; i >= s.tokenStart && i >= first - 12; i--) {
+  let i = first - 1;
+  let subordinate = false;
+  for (; i >= s.tokenStart && i >= first - 12; i--) {
     const v = verdict(doc, i, futureCues, false);
     if (v === 'break') break;
     if (v) return v;
+    subordinate ||= SUBORDINATORS.has(tokens[i]!.normal);
   }
+  const exhausted = i === first - 13 && !subordinate;
   // Forwards, for a fronted adverbial ("On Monday, the leaders will meet").
   const last = tokenAt(doc, end);
-  for (let i = last; i < s.tokenEnd && i < last + 12; i++) {
-    const v = verdict(doc, i, futureCues, true);
+  for (let j = last; j < s.tokenEnd && j < last + 12; j++) {
+    const v = verdict(doc, j, futureCues, true);
     if (v === 'break') break;
     if (v) return v;
+  }
+  // A long verb phrase still hangs on a future auxiliary further back ("will be named commander of the shuttle for
+  // a mission in December"); past forms that far back belong to other phrases, and are not taken.
+  if (exhausted) {
+    for (; i >= s.tokenStart && i >= first - 24; i--) {
+      const n = tokens[i]!.normal;
+      if (CLAUSE_BREAK.has(n) || SUBORDINATORS.has(n)) break;
+      if (n === 'will' || n === "'ll" || n === 'would' || n === 'shall') return 'future';
+    }
   }
   return 'unknown';
 }

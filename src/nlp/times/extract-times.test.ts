@@ -244,3 +244,13 @@ test('indefinite and compound durations, Election Day, and "the previous Friday"
     'previous Friday=1989-10-20',
   ]);
 });
+
+test('a future auxiliary far back governs a long verb phrase, unless a subordinate clause intervenes', () => {
+  assert.deepEqual(times('The pilot will be named commander of the new space shuttle Columbia for a mission in December.', '1998-03-04'), [
+    'December=1998-12',
+  ]);
+  assert.deepEqual(times('The boy will stay in the country for at least two more weeks even after a court on Thursday refused.', '2000-06-02'), [
+    'at least two more weeks=P2W',
+    'Thursday=2000-06-01',
+  ]);
+});
