@@ -2,7 +2,7 @@ import type { NlpDoc, TimeExpr } from '../../domain/types.js';
 import { clauseTense, tokenAt, type FutureCues, type Tense } from './clause-tense.js';
 import { RECIPES, type RecipeContext } from './recipes.js';
 import { parseDay, type Day } from './resolve-relative.js';
-import type { TimeMatcher } from './time-matcher.js';
+import { findMatch, type ScanCursor, type TimeMatcher } from './time-matcher.js';
 
 const WORD_BEFORE = /([\w'’$€£.-]+)\s*$/;
 const TWO_WORDS_BEFORE = /([\w'’]+\s+[\w'’]+)\s*$/;
@@ -10,7 +10,8 @@ const TWO_WORDS_BEFORE = /([\w'’]+\s+[\w'’]+)\s*$/;
 /**
  * Finds the temporal expressions of a text and gives each its TimeML type and value, resolving relative ones
  * ("last week", "on Monday", "in May") against `published` and the tense of their clause.
- * Pure: one regular-expression scan (all rules alternated, first rule wins at a position), then per match a
+ * Pure: one regular-expression scan (all rules alternated, first rule wins at a position; tried only near trigger
+ * words, see `findMatch`), then per match a
  * recipe from `recipes.ts` that may refuse it (a lower-case "may", "2000 troops").
  */
 export function extractTimes(doc: NlpDoc, published: string | null, matcher: TimeMatcher): TimeExpr[] {
@@ -21,13 +22,15 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
   let lastQuarter: { y: number; q: number } | null = null;
   let lastDate: Day | null = null;
   let lastDateUnit: 'day' | 'month' | 'year' | null = null;
-  const regex = matcher.regex;
-  regex.lastIndex = 0;
+  const cursor: ScanCursor = { from: 0, tried: 0 };
   let m: RegExpExecArray | null;
-  while ((m = regex.exec(text)) !== null) {
+  while ((m = findMatch(matcher, text, cursor)) !== null) {
     const match = m;
     const rule = matcher.rules.find((r) => match[r.index] !== undefined);
-    if (!rule) continue;
+    if (!rule) {
+      cursor.from = match.index + 1;
+      continue;
+    }
     const groups: Record<string, string | undefined> = {};
     for (const [name, index] of rule.groups) groups[name] = match[index];
     const start = m.index;
@@ -61,7 +64,7 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
     const result = recipe ? recipe(groups, ctx) : null;
     if (!result) {
       // Refused: let a shorter reading start one character on (the next word start).
-      regex.lastIndex = start + 1;
+      cursor.from = start + 1;
       continue;
     }
     // Only a quarter named outright sets the reference quarter ("a year earlier" must not chain back a year each time).
@@ -86,6 +89,7 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
     };
     if (result.anchored) expr.anchored = true;
     out.push(expr);
+    cursor.from = end;
   }
   return out;
 }

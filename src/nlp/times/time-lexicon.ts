@@ -35,6 +35,8 @@ export interface TimeRule {
 export interface TimeData {
   lexicon: TimeLexicon;
   rules: TimeRule[];
+  /** Words of which every match holds one, besides digits and the lexicon's calendar words (rules.json "triggers"). */
+  triggers: string[];
 }
 
 const RECORD_SECTIONS = [
@@ -73,7 +75,11 @@ export function validateTimeData(lexicon: unknown, rules: unknown): TimeData {
     if (ids.has(r.id)) throw new Error(`data/times/rules.json: duplicate rule id ${r.id}`);
     ids.add(r.id);
   }
-  return { lexicon: lexicon as TimeLexicon, rules: list as TimeRule[] };
+  const triggers = (rules as { triggers?: unknown }).triggers;
+  if (!Array.isArray(triggers) || triggers.some((w) => typeof w !== 'string' || w !== w.toLowerCase())) {
+    throw new Error('data/times/rules.json: "triggers" must be an array of lower-case words');
+  }
+  return { lexicon: lexicon as TimeLexicon, rules: list as TimeRule[], triggers: triggers as string[] };
 }
 
 /** Reads and validates data/times (the only I/O of the times stage; call once, at the edge). */

@@ -1,11 +1,25 @@
 import type { TimeData, TimeLexicon, TimeRule } from './time-lexicon.js';
 
-/** The rules compiled into one regular expression: one scan of the text finds every candidate. */
+/**
+ * The rules compiled into one regular expression, tried only near trigger words (digits, calendar words): every
+ * match holds one within a few words of its start, so positions far from any are never tried.
+ */
 export interface TimeMatcher {
+  /** All rules alternated, global: a plain scan (`regex.exec` from lastIndex) finds the same matches as `findMatch`. */
   regex: RegExp;
+  /** The same pattern, sticky: tried at one position. */
+  sticky: RegExp;
+  /** Digits and the words of which every match holds one. */
+  trigger: RegExp;
   rules: CompiledRule[];
   lexicon: TimeLexicon;
 }
+
+/**
+ * Most words a match can hold before its first trigger word ("more than the better part of a couple of … days").
+ * Candidates are the word starts this many words back from each trigger.
+ */
+const WORDS_BEFORE_TRIGGER = 8;
 
 export interface CompiledRule extends TimeRule {
   /** Index of the rule's wrapper group in a match, and of each of its named groups (names kept for recipes). */
@@ -103,6 +117,64 @@ export function buildTimeMatcher(data: TimeData): TimeMatcher {
   // A match starts at a word start and ends at a word end (a final period, as in "a.m.", is its own end), never
   // inside a hyphenated word ("a year-earlier loss", "6-year-old", "1990-91").
   // The leading \b is redundant with the look-behind but lets the engine skip mid-word positions fast (~30%).
-  const regex = new RegExp(`\\b(?<![\\w'’.,-])(?:${parts.join('|')})(?![\\w]|-\\w)`, 'gi');
-  return { regex, rules, lexicon: data.lexicon };
+  const source = `\\b(?<![\\w'’.,-])(?:${parts.join('|')})(?![\\w]|-\\w)`;
+  return {
+    regex: new RegExp(source, 'gi'),
+    sticky: new RegExp(source, 'iy'),
+    trigger: triggerRegex(data),
+    rules,
+    lexicon: data.lexicon,
+  };
+}
+
+/** Digits, or a word starting with a trigger word: the lexicon's calendar words, the last words of its phrases, rules.json "triggers". */
+function triggerRegex(data: TimeData): RegExp {
+  const lex = data.lexicon;
+  const last = (phrase: string): string => phrase.split(/\s+/).pop()!;
+  const words = new Set([
+    ...Object.keys(lex.months), ...Object.keys(lex.weekdays), ...Object.keys(lex.units), ...Object.keys(lex.seasons),
+    ...Object.keys(lex.partsOfDay), ...Object.keys(lex.setWords), ...Object.keys(lex.ordinals),
+    ...Object.keys(lex.references).map(last), ...Object.keys(lex.holidays).map(last), ...data.triggers,
+    ...Object.keys(lex.numbers).flatMap((phrase) => phrase.split(/\s+/)).filter((w) => w.length > 2 && w !== 'of'),
+  ]);
+  return new RegExp(`\\d+|\\b(?:${alternation(words).replace(/'/g, "['’]")})`, 'gi');
+}
+
+const WORD_CHAR = /\w/;
+const NO_START_AFTER = /[\w'’.,-]/;
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+
+/** Where a scan stands: matches start at or after `from`; positions before `tried` have been tried already. */
+export interface ScanCursor {
+  from: number;
+  tried: number;
+}
+
+/**
+ * The first match starting at or after cursor.from — what `matcher.regex` would find from there — trying the
+ * sticky pattern only at the word starts within WORDS_BEFORE_TRIGGER words before each trigger word.
+ */
+export function findMatch(matcher: TimeMatcher, text: string, cursor: ScanCursor): RegExpExecArray | null {
+  const { trigger, sticky } = matcher;
+  trigger.lastIndex = cursor.from;
+  let t: RegExpExecArray | null;
+  while ((t = trigger.exec(text)) !== null) {
+    let c = t.index;
+    let words = 0;
+    while (c > cursor.from && words < WORDS_BEFORE_TRIGGER) {
+      c--;
+      if (isSpace(text[c - 1]) && !isSpace(text[c])) words++;
+    }
+    for (c = Math.max(c, cursor.from, cursor.tried); c <= t.index; c++) {
+      if (!WORD_CHAR.test(text[c]!) || (c > 0 && NO_START_AFTER.test(text[c - 1]!))) continue;
+      sticky.lastIndex = c;
+      const m = sticky.exec(text);
+      if (m) {
+        cursor.tried = c + 1;
+        return m;
+      }
+    }
+    cursor.tried = t.index + 1;
+  }
+  return null;
 }
