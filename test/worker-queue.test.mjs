@@ -1,6 +1,8 @@
-// The PostgreSQL work queue for real: brink ingest --queue, a worker SIGKILLed in the middle of its
-// jobs, a second worker that unlocks and finishes them, a poison job that ends in the failed list,
-// and results identical to the SQLite path on the same input. Runs against the PostgreSQL test
+// The PostgreSQL work queue for real: brink ingest --queue in jobs of several articles, a worker
+// SIGKILLed in the middle of its jobs, a second worker that unlocks and finishes them, a poison
+// article inside a batch that ends alone in the failed list while the rest of its batch is stored, a
+// poison job, and (once the poison is gone and the failed jobs retried) results identical to the
+// SQLite path on the same input. Runs against the PostgreSQL test
 // database in a schema of its own (see src/store/postgres/test-database.ts).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,8 +31,16 @@ async function until(what, check, timeoutMs, pollMs = 250) {
   }
 }
 
+// Every worker this file starts, killed when the test ends however it ends (a failed wait must not
+// leave a worker running, which would keep the test process alive).
+const workers = [];
+process.on('exit', () => {
+  for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+});
+
 function startWorker(url, extra = []) {
   const child = spawn(process.execPath, [CLI, 'worker', '--db', url, '--stale-seconds', '2', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+  workers.push(child);
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
@@ -40,25 +50,44 @@ function startWorker(url, extra = []) {
 const problem = await testDatabaseProblem();
 const input = join(SHARED, 'corpora/wikipedia-current-events/2012.jsonl');
 
-test('work queue: SIGKILL mid-job, retry on another worker, failed list, same results as SQLite', { skip: problem ?? false, timeout: 300000 }, async () => {
+const JOB_SIZE = 5;
+
+test('work queue: batch jobs, SIGKILL mid-job, retry on another worker, poison article split off, failed list, same results as SQLite', { skip: problem ?? false, timeout: 300000 }, async () => {
   after(dropTestSchemas);
   const slice = join(dir, 'slice.jsonl');
-  writeFileSync(slice, readFileSync(input, 'utf8').split('\n').slice(0, SLICE).join('\n') + '\n');
+  const lines = readFileSync(input, 'utf8').split('\n').slice(0, SLICE);
+  writeFileSync(slice, lines.join('\n') + '\n');
 
   // The reference: the same input through the SQLite path (ingest analyses in-process).
   const sqlite = join(dir, 'ref.db');
   const ref = brink(['ingest', '--db', sqlite, slice]);
   assert.equal(ref.status, 0, ref.stderr);
   const want = JSON.parse(brink(['stats', '--json', '--db', sqlite]).stdout);
+  const originals = want.articles - want.duplicates;
 
   const url = freshSchemaUrl();
-  const queued = brink(['ingest', '--queue', '--db', url, slice]);
+  const schema = new URL(url).searchParams.get('schema');
+  const queued = brink(['ingest', '--queue', '--job-size', String(JOB_SIZE), '--attempts', '2', '--db', url, slice]);
   assert.equal(queued.status, 0, queued.stderr);
-  assert.match(queued.stderr, new RegExp(`${want.articles - want.duplicates} queued for analysis`));
+  const jobs = Math.ceil(originals / JOB_SIZE);
+  assert.match(queued.stderr, new RegExp(`${originals} queued for analysis in ${jobs} jobs`));
+  const counted = JSON.parse(brink(['jobs', '--json', '--db', url]).stdout);
+  assert.deepEqual([counted.queued, counted.articles.queued], [jobs, originals], 'jobs and the articles they hold');
+
   const store = await openStore(url);
   const queue = await openQueue(url);
+  const one = async (sql, params = []) => (await store.pool.query(sql, params)).rows[0];
   try {
     assert.equal((await store.stats('x')).analysed, 0, '--queue does not analyse in-process');
+    // A poison article: the database refuses its sentences (a trigger written for this test), so its
+    // batch cannot be stored whole; it must end alone in the failed list while the rest is stored.
+    // In the last job, so the SIGKILLed worker below has not reached it: every job it committed is whole.
+    const poison = lines.map((l) => JSON.parse(l).id)[SLICE - 2];
+    const { rowid } = await one('SELECT rowid FROM articles WHERE id = $1 AND duplicate_of IS NULL', [poison]);
+    await store.pool.query(`CREATE FUNCTION "${schema}".refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await store.pool.query(`CREATE TRIGGER poison BEFORE INSERT ON "${schema}".sentences FOR EACH ROW
+      WHEN (NEW.article = ${Number(rowid)}) EXECUTE FUNCTION "${schema}".refuse()`);
 
     const a = startWorker(url);
     // Killed as soon as it has committed something: on any machine it still holds jobs then.
@@ -68,36 +97,50 @@ test('work queue: SIGKILL mid-job, retry on another worker, failed list, same re
     assert.equal(killed.signal, 'SIGKILL');
     const atKill = await queue.counts();
     assert.ok(atKill.running >= 1, `the killed worker held jobs: ${JSON.stringify(atKill)}`);
+    // No partial article: every article has all of its analysis or none of it.
+    const partial = await one(`SELECT count(*)::int AS n FROM articles a WHERE (a.analysed_version IS NULL) = EXISTS (SELECT 1 FROM sentences s WHERE s.article = a.rowid)`);
+    assert.equal(partial.n, 0, 'articles with sentences but no analysis mark, or the reverse');
+    assert.equal((await store.stats('x')).analysed % JOB_SIZE, 0, 'whole jobs were committed');
 
     // A poison job: its article does not exist, so each attempt fails; two attempts, then the failed list.
-    await queue.enqueue(['no-such-article'], 2);
+    await queue.enqueue(['no-such-article'], { maxAttempts: 2 });
 
     const b = startWorker(url);
-    await until(
-      'the second worker to finish every job',
-      async () => {
-        const c = await queue.counts();
-        return c.queued + c.running + c.retrying === 0 && c.failed === 1;
-      },
-      180000,
-    );
+    const settled = (failed) => async () => {
+      const c = await queue.counts();
+      return c.queued + c.running + c.retrying === 0 && c.failed === failed;
+    };
+    await until('the second worker to finish every job', settled(2), 180000);
     b.child.kill('SIGTERM');
     const stopped = await b.exited;
     assert.equal(stopped.code, 0, stopped.stderr);
     assert.match(stopped.stderr, /SIGTERM, finishing running jobs/);
+    assert.match(stopped.stderr, new RegExp(`${poison}\\): refused for the test; retried as a job of its own`));
 
-    const got = await store.stats('x');
+    let got = await store.stats('x');
+    assert.equal(got.analysed, want.analysed - 1, 'every article but the poison one');
+    const failed = brink(['jobs', 'failed', '--json', '--db', url]);
+    assert.equal(failed.status, 0, failed.stderr);
+    const rows = failed.stdout.trim().split('\n').map((l) => JSON.parse(l)).sort((x, y) => (x.articleId < y.articleId ? -1 : 1));
+    assert.deepEqual(rows.map((r) => [r.articleId, r.attempts]), [[poison, 2], ['no-such-article', 2]].sort((x, y) => (x[0] < y[0] ? -1 : 1)));
+    assert.match(rows.find((r) => r.articleId === poison).lastError, /refused for the test/);
+    assert.match(rows.find((r) => r.articleId === 'no-such-article').lastError, /not stored/);
+
+    // The poison gone, the failed jobs retried: the poison article is stored, the missing one fails again.
+    await store.pool.query(`DROP TRIGGER poison ON "${schema}".sentences`);
+    const retried = brink(['jobs', 'retry', '--db', url]);
+    assert.match(retried.stdout, /^2 failed jobs queued again/);
+    const c = startWorker(url);
+    await until('the third worker to finish the retried jobs', settled(1), 120000);
+    c.child.kill('SIGTERM');
+    assert.equal((await c.exited).code, 0);
+
+    got = await store.stats('x');
     for (const k of ['articles', 'duplicates', 'analysed', 'events', 'clusters', 'quotes', 'actors', 'entities', 'times', 'sentences']) {
       assert.equal(got[k], want[k], `${k}: PostgreSQL via the queue vs SQLite`);
     }
-    const failed = brink(['jobs', 'failed', '--json', '--db', url]);
-    assert.equal(failed.status, 0, failed.stderr);
-    const rows = failed.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.equal(rows.length, 1);
-    assert.equal(rows[0].articleId, 'no-such-article');
-    assert.equal(rows[0].attempts, 2);
-    assert.match(rows[0].lastError, /not stored/);
   } finally {
+    for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
     await queue.close();
     await store.close();
   }

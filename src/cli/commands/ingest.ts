@@ -13,7 +13,7 @@ import { contentHash, extractArticle, type Pipeline } from '../../pipeline/extra
 import { CODER } from '../../pipeline/version.js';
 import type { NewArticle, Store } from '../../store/store.js';
 import { dbLocation } from '../../store/open-store.js';
-import { openQueue, QueueError, type AnalysisQueue } from '../../queue/analysis-queue.js';
+import { DEFAULT_JOB_SIZE, DEFAULT_MAX_ATTEMPTS, openQueue, QueueError, type AnalysisQueue } from '../../queue/analysis-queue.js';
 
 /** Articles per transaction: large enough to amortise commits, small enough that a kill loses little work. */
 const DEFAULT_BATCH = 500;
@@ -55,6 +55,8 @@ ${INPUT_HELP}
 ${DB_HELP}
   --no-analyze        store the articles only; run "brink analyze" later
   --queue             store the articles and queue their analysis for "brink worker" (PostgreSQL only)
+  --job-size N        with --queue: articles per analysis job (default ${DEFAULT_JOB_SIZE})
+  --attempts N        with --queue: attempts per job before it is listed as failed (default ${DEFAULT_MAX_ATTEMPTS})
   --batch N           articles per transaction (default ${DEFAULT_BATCH})
   -h, --help          show this help
 
@@ -74,6 +76,8 @@ Examples:
       'no-analyze': { type: 'boolean' },
       queue: { type: 'boolean' },
       batch: { type: 'string' },
+      'job-size': { type: 'string' },
+      attempts: { type: 'string' },
       // Hidden: prints the peak resident memory for bench/ingest.
       'report-rss': { type: 'boolean' },
     });
@@ -86,6 +90,15 @@ Examples:
     const batchSize = values.batch === undefined ? DEFAULT_BATCH : Number(values.batch);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch must be a whole number ≥ 1');
     const analyze = !values['no-analyze'] && !values.queue;
+    const whole = (name: 'job-size' | 'attempts', fallback: number) => {
+      if (values[name] === undefined) return fallback;
+      if (!values.queue) throw new UsageError(`--${name} goes with --queue`);
+      const v = Number(values[name]);
+      if (!Number.isInteger(v) || v < 1) throw new UsageError(`--${name} must be a whole number ≥ 1`);
+      return v;
+    };
+    const jobSize = whole('job-size', DEFAULT_JOB_SIZE);
+    const maxAttempts = whole('attempts', DEFAULT_MAX_ATTEMPTS);
     let queue: AnalysisQueue | null = null;
     if (values.queue) {
       try {
@@ -109,7 +122,7 @@ Examples:
     const files = inputFiles(positionals);
     let fileIndex = 0;
     const progress = new Progress('ingest');
-    const c = { read: 0, stored: 0, duplicates: 0, exists: 0, failed: 0, analysed: 0, queued: 0 };
+    const c = { read: 0, stored: 0, duplicates: 0, exists: 0, failed: 0, analysed: 0, queued: 0, jobs: 0 };
     const problem = (line: string) => {
       progress.clear();
       process.stderr.write(line + '\n');
@@ -117,7 +130,7 @@ Examples:
     const counts = () =>
       `${n(c.read)} read, ${n(c.stored)} stored, ${n(c.duplicates)} duplicates, ${n(c.exists)} already stored, ${n(c.failed)} failed` +
       (analyze ? `, ${n(c.analysed)} analysed` : '') +
-      (queue ? `, ${n(c.queued)} queued for analysis` : '');
+      (queue ? `, ${n(c.queued)} queued for analysis in ${n(c.jobs)} jobs` : '');
     const show = (force = false) => {
       const fraction = files.length > 0 ? Math.min(1, fileIndex / files.length) : null;
       progress.update(c.read, counts(), fraction, force);
@@ -134,13 +147,22 @@ Examples:
       }
     };
 
+    // Ids waiting to fill a job (a job spans store batches when --batch is smaller than --job-size).
+    let toQueue: string[] = [];
+    const enqueue = async (all: boolean) => {
+      const take = all ? toQueue.length : toQueue.length - (toQueue.length % jobSize);
+      if (!queue || take === 0) return;
+      const ids = toQueue.slice(0, take);
+      c.jobs += await queue.enqueue(ids, { jobSize, maxAttempts });
+      toQueue = toQueue.slice(take);
+      c.queued += ids.length;
+    };
     let batch: NewArticle[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
       const items = batch;
       batch = [];
       const outcomes = await store.addArticles(items);
-      const queued: string[] = [];
       for (let i = 0; i < outcomes.length; i++) {
         const o = outcomes[i]!;
         const article = items[i]!.article;
@@ -154,10 +176,9 @@ Examples:
         // An article stored by an earlier, interrupted run may still lack its analysis.
         const needsAnalysis = o.status === 'stored' || (o.status === 'exists' && o.duplicateOf === null && o.analysedVersion !== CODER);
         if (analyze && needsAnalysis) await analyse(article);
-        if (queue && needsAnalysis) queued.push(article.id);
+        if (queue && needsAnalysis) toQueue.push(article.id);
       }
-      await queue?.enqueue(queued);
-      c.queued += queued.length;
+      await enqueue(false);
       show();
     };
 
@@ -176,6 +197,7 @@ Examples:
         if (batch.length >= batchSize) await flush();
       }
       await flush();
+      await enqueue(true);
     } finally {
       await store.close();
       await queue?.close();

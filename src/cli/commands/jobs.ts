@@ -11,8 +11,10 @@ export const jobsCommand: Command = {
   summary: 'the PostgreSQL work queue: counts, failed jobs with their reasons, retry',
   help: `Usage: brink jobs [failed|retry] [options]
 
-  brink jobs          counts of analysis jobs: queued, running, retrying (after a failure), failed
-  brink jobs failed   the failed list: jobs that used up their attempts, with the article and the last error
+  brink jobs          analysis jobs and the articles they hold: queued, running, retrying (after a
+                      failure), failed
+  brink jobs failed   the failed list: jobs that used up their attempts, with their articles and the
+                      last error (an article that failed in a job of many has a job of its own)
   brink jobs retry    puts every failed job back in the queue with fresh attempts
 
 Options:
@@ -48,11 +50,16 @@ Examples:
       if (action === 'summary') {
         const c = await queue.counts();
         if (values.json) process.stdout.write(JSON.stringify(c) + '\n');
-        else process.stdout.write(Object.entries(c).map(([k, v]) => `  ${k.padEnd(8)}  ${n(v).padStart(10)}`).join('\n') + '\n');
+        else {
+          const states = ['queued', 'running', 'retrying', 'failed'] as const;
+          const lines = [`  ${''.padEnd(8)}  ${'jobs'.padStart(10)}  ${'articles'.padStart(10)}`];
+          for (const k of states) lines.push(`  ${k.padEnd(8)}  ${n(c[k]).padStart(10)}  ${n(c.articles[k]).padStart(10)}`);
+          process.stdout.write(lines.join('\n') + '\n');
+        }
       } else if (action === 'failed') {
         for (const f of await queue.failed(limit)) {
           if (values.json) process.stdout.write(JSON.stringify(f) + '\n');
-          else process.stdout.write(`${f.articleId ?? '?'}\tjob ${f.jobId}\t${f.attempts} attempts\t${f.failedAt}\t${(f.lastError ?? '').split('\n')[0]}\n`);
+          else process.stdout.write(`${f.articleIds.join(',') || '?'}\tjob ${f.jobId}\t${f.attempts} attempts\t${f.failedAt}\t${(f.lastError ?? '').split('\n')[0]}\n`);
         }
       } else {
         process.stdout.write(`${n(await queue.retryFailed())} failed jobs queued again\n`);

@@ -5,20 +5,21 @@ import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 import { UsageError } from '../usage-error.js';
 import { DB_HELP, DB_OPTION } from '../db-option.js';
-import { openPostgresStore } from '../../store/postgres/postgres-store.js';
+import { openPostgresStore, type PostgresStore } from '../../store/postgres/postgres-store.js';
 import { n } from '../progress.js';
 import { dbLocation } from '../../store/open-store.js';
-import type { Store } from '../../store/store.js';
 import { createPipeline } from '../../pipeline/create-pipeline.js';
 import { extractArticle } from '../../pipeline/extract-article.js';
 import { CODER } from '../../pipeline/version.js';
-import { DEFAULT_STALE_SECONDS, openQueue, QueueError, type AnalysisQueue, type AnalyseJob } from '../../queue/analysis-queue.js';
+import { DEFAULT_STALE_SECONDS, openQueue, QueueError, type AnalysisQueue, type JobInfo } from '../../queue/analysis-queue.js';
+import { analyseBatch } from '../../queue/analyse-batch.js';
 
 /**
- * Jobs in flight per process: while one article is analysed (CPU), the others' reads and writes wait
- * on the database (I/O); on a busy machine those round trips, not the analysis, set the pace.
+ * Jobs in flight per process: while one job's batch is written (the database's CPU, this process
+ * waits), the other's articles are analysed (this process's CPU). Each job holds up to --job-size
+ * articles, so two keep both busy; more would only hold more jobs locked.
  */
-const JOBS_PER_PROCESS = 8;
+const JOBS_PER_PROCESS = 2;
 const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 
 /** Analysis is CPU-bound JavaScript: N at once means N processes, one per core. */
@@ -45,9 +46,11 @@ export const workerCommand: Command = {
   help: `Usage: brink worker [options]
 
 Takes analysis jobs queued by "brink ingest --queue" from the PostgreSQL store's work queue and
-runs the pipeline (${CODER}) on each article; its results replace the article's previous ones in one
-transaction. Start workers on any number of machines against the same --db. A failing article is
-retried with exponential backoff; after its last attempt it lands in "brink jobs failed".
+runs the pipeline (${CODER}) on each of a job's articles; their results replace the articles'
+previous ones in one transaction per job. Start workers on any number of machines against the same
+--db. A failing job is retried with exponential backoff; an article that fails within a job of many
+is split off into a job of its own (the others are stored), and after its last attempt it lands in
+"brink jobs failed" with the reason.
 
 SIGTERM or Ctrl-C stops gracefully: running jobs finish, nothing new is taken. A worker killed
 outright leaves no partial article; its jobs are unlocked and retried by the other workers once its
@@ -80,7 +83,7 @@ Examples:
     if (concurrency > 1) return runProcesses(concurrency, argv);
 
     const location = dbLocation(values.db as string | undefined);
-    let store: Store;
+    let store: PostgresStore;
     let queue: AnalysisQueue;
     try {
       queue = await openQueue(location);
@@ -100,22 +103,17 @@ Examples:
     let analysed = 0;
     let skipped = 0;
     let failures = 0;
-    const handle = async (job: AnalyseJob) => {
-      const article = await store.getArticle(job.id);
-      if (!article) throw new Error(`article ${job.id} is not stored`);
-      // A duplicate is not analysed; an article already analysed by this version (a job retried
-      // after its worker died between commit and completion) is not analysed twice.
-      if (article.duplicateOf !== null || article.analysedVersion === CODER) {
-        skipped++;
-        return;
-      }
-      try {
-        await store.saveAnalysis(extractArticle(article, pipeline), CODER);
-        analysed++;
-      } catch (err) {
-        failures++;
-        throw new Error(`${article.origin} (${article.id}): ${(err as Error).message}`);
-      }
+    const handle = async (ids: string[], job: JobInfo) => {
+      const outcome = await analyseBatch(store, ids, (article) => extractArticle(article, pipeline), CODER);
+      analysed += outcome.analysed;
+      skipped += outcome.skipped;
+      if (outcome.failed.length === 0) return;
+      failures += outcome.failed.length;
+      // A job of one article fails (and is retried, then listed); a batch stores the others and
+      // hands each failing article on to a job of its own.
+      if (ids.length === 1) throw new Error(outcome.failed[0]!.reason);
+      await queue.enqueue(outcome.failed.map((f) => f.id), { jobSize: 1, maxAttempts: job.maxAttempts });
+      for (const f of outcome.failed) process.stderr.write(`worker ${process.pid}: job ${job.id}: ${f.reason}; retried as a job of its own\n`);
     };
     const started = Date.now();
     const report = () =>
