@@ -160,3 +160,9 @@ test('a trigger word inside a name is no event', () => {
   const ev = code('The Chilean president sent greetings to the Peruvian Volunteer Fire Society and presented the Order of Merit to Peru.');
   assert.deepEqual(ev.filter((e) => e.cameo.startsWith('19') || e.cameo.startsWith('10')).map((e) => e.cameo), []);
 });
+
+test('a closing attribution does not lend its country to the actors of the sentence', () => {
+  const ev = code('Chilean officials met unions on Monday.\nThe government criticised the opposition leaders, a radio station in Peru reported.');
+  const criticise = ev.find((e) => e.plover === 'ACCUSE');
+  assert.equal(criticise?.source?.actor?.country, 'CHL');
+});

@@ -102,9 +102,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     // An actor the text gives no country ("President Museveni", "opposition groups") is taken to belong to
     // the country the sentence (else the article so far) names most: domestic actors are news about their country.
     const here = new Map<string, number>();
+    // Who reports it (", ABC of Australia reported") says nothing about whose actors the sentence is about.
+    const attribution = trailingAttribution(tokens, from, to);
     for (const m of mentions) {
       const c = m.actor?.country;
-      if (c && COUNTRY.test(c) && !m.pronoun) here.set(c, (here.get(c) ?? 0) + 1);
+      if (c && COUNTRY.test(c) && !m.pronoun && m.first < attribution) here.set(c, (here.get(c) ?? 0) + 1);
     }
     for (const [c, n] of here) seen.set(c, (seen.get(c) ?? 0) + n);
     const contextCountry = mostNamed(here) ?? mostNamed(seen);
@@ -576,6 +578,14 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
   // A place after "in/at/near" is where it happened, not whom it was done to.
   const first = mentions.find((m) => m.first > t && m.last <= end && !(placesOnly && m.geo && LOC_PREP.has(tokens[m.first - 1]!.normal)));
   return first ? withCoordinated(tokens, mentions, first, end) : [];
+}
+
+/** Where a closing attribution (", officials in Kyiv said.") starts, else `to`. */
+function trailingAttribution(tokens: Token[], from: number, to: number): number {
+  for (let k = to - 1; k > from && k >= to - 12; k--) {
+    if (tokens[k]!.text === ',' && sayWithin(tokens, k + 1, to)) return k;
+  }
+  return to;
 }
 
 function sayWithin(tokens: Token[], from: number, to: number): boolean {
