@@ -166,3 +166,10 @@ test('a closing attribution does not lend its country to the actors of the sente
   const criticise = ev.find((e) => e.plover === 'ACCUSE');
   assert.equal(criticise?.source?.actor?.country, 'CHL');
 });
+
+test('a participle like its base form is passive after "be": "were hit by"', () => {
+  const ev = code('Chilean oil facilities were hit by Peruvian drones on Saturday.').filter((e) => e.plover === 'ASSAULT');
+  assert.ok(ev.length > 0);
+  for (const e of ev) assert.equal(e.target?.actor?.country, 'CHL');
+  assert.ok(ev.some((e) => e.source?.actor?.country === 'PER'), ev.map(pair).join());
+});

@@ -183,6 +183,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       }
       const src0 = sources[0] ?? null;
       let targets = targetM.filter((m) => !sourceM.includes(m)).map((m) => placed(resolve(m, 'target', src0)));
+      // Nothing is done to itself unless the pattern says so ("The travelator allows…" found one phrase twice).
+      targets = targets.filter((a) => !sources.some((x) => x.start === a.start && x.end === a.end));
       if (targets.length === 0 && hit.pattern.target === 'self' && src0) targets = [src0];
       drafts.push({
         hit,
@@ -519,16 +521,20 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
 /** Participles that with this preposition right after them are passive without an auxiliary ("…, charged with murder"). */
 const REDUCED_PASSIVE: Record<string, string> = { of: 'accuse convict suspect acquit clear', with: 'charge' };
 
+/** Verbs whose participle is their base form: "were hit by drones", "was cut off". */
+const SAME_FORM_PARTICIPLES = new Set(['hit', 'cut', 'set', 'put', 'shut', 'beat', 'cast', 'spread', 'burst', 'hurt', 'let', 'split', 'quit', 'bid', 'broadcast', 'upset', 'thrust', 'shed']);
+
 function isPassive(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
-  if (trig.normal === lower(trig) && !/(ed|en|wn|ht)$/.test(trig.normal)) return false;
+  if (trig.normal === lower(trig) && !/(ed|en|wn|ht)$/.test(trig.normal) && !SAME_FORM_PARTICIPLES.has(trig.normal)) return false;
   // A reduced relative or participle clause: "Tarrant, 28, charged with murder", "a man suspected of spying".
   const next = tokens[t + 1]?.normal ?? '';
   if (REDUCED_PASSIVE[next]?.split(' ').includes(lower(trig)) && trig.normal !== lower(trig)) return true;
   for (let k = t - 1; k >= from && k >= t - 3; k--) {
     const tok = tokens[k]!;
     if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;
-    if (tok.pos !== 'ADV' && tok.pos !== 'PART') return false;
+    // "is to hit" plans an act: the infinitive marker ends the verb group.
+    if ((tok.pos !== 'ADV' && tok.pos !== 'PART') || tok.normal === 'to') return false;
   }
   return false;
 }
