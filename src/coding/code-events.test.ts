@@ -173,3 +173,8 @@ test('a participle like its base form is passive after "be": "were hit by"', () 
   for (const e of ev) assert.equal(e.target?.actor?.country, 'CHL');
   assert.ok(ev.some((e) => e.source?.actor?.country === 'PER'), ev.map(pair).join());
 });
+
+test('a fire that breaks out is no shooting; troops that fire on people are', () => {
+  const ev = code('A fire broke out yesterday at the Chilean embassy near Lima. Peruvian troops fired on Chilean protesters.');
+  assert.deepEqual(ev.filter((e) => e.cameo === '193').map(pair), ['PER>CHL']);
+});
