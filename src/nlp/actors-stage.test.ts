@@ -126,6 +126,12 @@ test('coreference: a surname the tagger read as a place is the person named befo
   for (const e of city) assert.equal(e.type, 'GPE');
 });
 
+test('a shorter title finds the person named with the full one', () => {
+  const s = run('Hungarian Secretary of State Tomas Varga arrived on Monday. Later the secretary left, and the Danish foreign minister Lars Dahl came. The minister spoke.');
+  assert.equal(span(s, 'the secretary')?.country, 'HUN');
+  assert.equal(span(s, 'The minister')?.country, 'DNK');
+});
+
 test('resolvePronoun: subject of the sentence, else of the nearest earlier sentence', () => {
   const s = run('Foreign Minister Lars Dahl met envoy Ingrid Berg in Oslo.\n"We made progress," he told reporters. Denmark said it would respond.');
   const he = s.doc.tokens.findIndex((t) => t.normal === 'he');

@@ -83,9 +83,20 @@ function entityActor(ctx: ActorContext, id: string): ActorRef | null {
 /** The person named earlier with this role (and country, when the description gives one). */
 function describedPerson(ctx: ActorContext, head: RoleHit, country: string | null, before: number): ActorRef | null {
   const role = head.match.tokens.join(' ');
+  // "the Secretary" is the person named "Secretary of State …", "the minister" the "foreign minister" before:
+  // a shorter title whose words all belong to the person's title; the latest such person wins.
+  const words = head.match.tokens;
+  const fits = (roles: Set<string>): boolean => {
+    if (roles.has(role)) return true;
+    for (const r of roles) {
+      const parts = r.split(' ');
+      if (words.every((w) => parts.includes(w))) return true;
+    }
+    return false;
+  };
   for (let i = ctx.persons.length - 1; i >= 0; i--) {
     const p = ctx.persons[i]!;
-    if (p.entity.start >= before || !p.roles.has(role) || !p.entity.actor) continue;
+    if (p.entity.start >= before || !p.entity.actor || !fits(p.roles)) continue;
     if (country && p.entity.actor.country !== country) continue;
     return p.entity.actor;
   }
