@@ -53,8 +53,9 @@ function grow(n: number): void {
 /**
  * A trained weight table stored by rows of non-zero weights (compressed sparse rows): bucket b's weights
  * are entries[rowStart[b] .. rowStart[b + 1]), each `tag << 16 | (weight & 0xffff)` with a signed 16-bit
- * weight. Seven buckets in ten and five weights in six are zero after training, so the table shrinks from
- * 32 MB to under 5 MB (it mostly stays in the cache) and a feature costs four additions instead of 25.
+ * weight. Seven buckets in ten are empty after training and nineteen weights in twenty are zero, so the table
+ * shrinks from 32 MB to under 5 MB and stays far more in the cache (frequent features keep most of their 25
+ * weights: a feature met in text costs 17 additions on average).
  */
 export interface SparseWeights {
   rowStart: Int32Array;
@@ -83,7 +84,11 @@ function addSparse(feats: Int32Array, start: number, n: number, weights: SparseW
   // fetches run in parallel (their loads are independent); the sum only keeps them from being optimised away.
   let touch = 0;
   const lastFeat = (start + n) * FEATURE_SLOTS;
-  for (let k = start * FEATURE_SLOTS; k < lastFeat; k++) touch += entries[rowStart[feats[k]!]!]! | 0;
+  const size = entries.length;
+  for (let k = start * FEATURE_SLOTS; k < lastFeat; k++) {
+    const at = rowStart[feats[k]!]!;
+    if (at < size) touch += entries[at]!;
+  }
   sink[0] = touch;
   for (let i = 0; i < n; i++) {
     const base = i * T;
