@@ -254,3 +254,8 @@ test('a future auxiliary far back governs a long verb phrase, unless a subordina
     'Thursday=2000-06-01',
   ]);
 });
+
+test('a capitalised set word after a name is part of the name', () => {
+  assert.deepEqual(times('Police raided the offices of Apple Daily on Thursday.', '2021-06-18'), ['Thursday=2021-06-17']);
+  assert.deepEqual(times('The ministry publishes daily reports.', '2021-06-18'), ['daily=P1D']);
+});

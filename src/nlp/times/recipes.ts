@@ -679,6 +679,9 @@ export const RECIPES: Record<string, Recipe> = {
   },
 
   setWord(g, ctx) {
+    // "Apple Daily", "the Weekly Standard": a capitalised set word after a name is part of the name.
+    const prev = ctx.tokenBefore();
+    if (capitalised(g.sw) && g.sw !== g.sw!.toUpperCase() && prev && prev.pos === 'PROPN' && capitalised(prev.text)) return null;
     const v = ctx.lex.setWords[lower(g.sw)];
     return v ? { value: v } : null;
   },
