@@ -259,3 +259,8 @@ test('a capitalised set word after a name is part of the name', () => {
   assert.deepEqual(times('Police raided the offices of Apple Daily on Thursday.', '2021-06-18'), ['Thursday=2021-06-17']);
   assert.deepEqual(times('The ministry publishes daily reports.', '2021-06-18'), ['daily=P1D']);
 });
+
+test('compound number words count as one number', () => {
+  assert.deepEqual(times('In the last twenty four hours, the index fell.', '1998-01-08'), ['the last twenty four hours=PT24H']);
+  assert.deepEqual(times('The mine closed thirty-six years ago.', '1998-01-08'), ['thirty-six years ago=1962']);
+});
