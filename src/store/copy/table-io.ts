@@ -5,7 +5,8 @@ import { parsePostgresUrl } from '../postgres/connection.js';
 // Raw row access to a store's tables, for `brink copy`: both backends hold the same tables with the
 // same column names (src/store/<backend>/migrations.ts), so a copy is table by table, rowids kept,
 // with only value types translated (0/1 ↔ boolean). Derived data is not copied but rebuilt by the
-// target: SQLite's FTS5 tables are filled from the copied rows; PostgreSQL's tsvector columns are generated.
+// target: SQLite's FTS5 tables are filled from the copied rows; PostgreSQL's tsvector columns are
+// generated or set by a trigger.
 
 export type Row = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ export const TABLES: Array<{ name: string; key: 'rowid' | 'article' | 'id' }> = 
 ];
 
 export interface TableIO {
-  /** Columns of a table (generated columns left out). */
+  /** Columns of a table (generated and full-text columns left out). */
   columns(table: string): Promise<string[]>;
   count(table: string): Promise<number>;
   /**
@@ -110,7 +111,8 @@ export class PostgresTableIO implements TableIO {
   async columns(table: string): Promise<string[]> {
     const { rows } = await this.pool.query(
       `SELECT column_name, data_type FROM information_schema.columns
-       WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+       WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' AND data_type <> 'tsvector'
+       ORDER BY ordinal_position`,
       [table],
     );
     this.boolCols.set(table, new Set(rows.filter((r) => r.data_type === 'boolean').map((r) => r.column_name)));

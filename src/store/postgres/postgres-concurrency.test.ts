@@ -72,6 +72,45 @@ test('postgres: concurrent writers — clusters counted exactly, actors merged, 
   }
 });
 
+test('postgres: concurrent batches — clusters counted exactly, actor codes and countries merged, no deadlock', { skip: problem ?? false }, async () => {
+  const url = freshSchemaUrl();
+  const stores: PostgresStore[] = await Promise.all([0, 1, 2, 3].map(() => openPostgresStore(url, 3)));
+  try {
+    const texts = Array.from({ length: 60 }, (_, i) => `Report number ${i} on the meeting of several neighbouring countries.`);
+    await stores[0]!.addArticles(texts.map((t, i) => add(`b${i}`, t)));
+    const pairs: Array<[number, number]> = [[1, 2], [2, 3], [3, 4], [4, 1]];
+    // Some articles name an actor with a longer code or without its country: the merged actor must
+    // end with the longest code and a country, whichever batch commits first.
+    const variant = (n: number, i: number): ActorRef =>
+      i % 7 === 3 ? { ...actor(n), code: `C${n}GOV` } : i % 5 === 0 ? { ...actor(n), country: null } : actor(n);
+    const records = texts.map((t, i) =>
+      record(`b${i}`, t, pairs.map((_, k) => pairs[(k + i) % pairs.length]!).map(([s, g], k) => {
+        const v = event(`v${k}`, s, g);
+        return { ...v, source: { ...v.source!, actor: variant(s, i) }, target: { ...v.target!, actor: variant(g, i + 1) } };
+      })),
+    );
+    const batches = Array.from({ length: 6 }, (_, b) => records.slice(b * 10, b * 10 + 10));
+    // Each batch twice, from different pools, its records in another order the second time.
+    await Promise.all(batches.flatMap((batch, b) => [
+      stores[b % 4]!.saveAnalyses(batch, 'v1'),
+      stores[(b + 1) % 4]!.saveAnalyses([...batch].reverse(), 'v1'),
+    ]));
+    const stats = await stores[0]!.stats('v1');
+    assert.equal(stats.events, 240);
+    assert.equal(stats.analysed, 60);
+    assert.equal(stats.clusters, 4);
+    for (const c of await stores[0]!.listClusters(10)) {
+      assert.deepEqual([c.mentions, c.articles, c.outlets], [60, 60, 2], c.key);
+    }
+    for (const n of [1, 2, 3, 4]) {
+      const a = await stores[0]!.getActor(`country-${n}`);
+      assert.deepEqual([a!.code, a!.country], [`C${n}GOV`, `C${n}`], `country-${n}`);
+    }
+  } finally {
+    await Promise.all(stores.map((s) => s.close()));
+  }
+});
+
 test('postgres: concurrent ingests of the same story store one original', { skip: problem ?? false }, async () => {
   const url = freshSchemaUrl();
   const stores: PostgresStore[] = await Promise.all([0, 1, 2, 3].map(() => openPostgresStore(url, 2)));

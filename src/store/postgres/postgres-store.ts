@@ -153,11 +153,11 @@ export class PostgresStore implements Store {
   }
 
   /** Runs fn in one transaction, retried a few times on deadlock or serialization failure. */
-  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const c = await this.pool.connect();
       try {
-        await c.query('BEGIN');
+        await c.query(begin);
         const out = await fn(c);
         await c.query('COMMIT');
         return out;
@@ -320,7 +320,11 @@ export class PostgresStore implements Store {
 
   async saveAnalyses(records: ExtractRecord[], version: string): Promise<void> {
     if (records.length === 0) return;
-    await this.tx((c) => this.saveIn(c, records, version));
+    // Asynchronous commit: the transaction's locks go at once instead of after the WAL flush, and
+    // analyses are derived data. A server crash can lose only the last fraction of a second of them,
+    // whole: those articles are pending again, never half-stored. In the work queue nothing is
+    // lost even then: the job's completion commits later, synchronously, flushing this commit with it.
+    await this.tx((c) => this.saveIn(c, records, version), 'BEGIN; SET LOCAL synchronous_commit = off');
   }
 
   /** Stored articles by id, in the order asked (ids not stored are left out). */
@@ -332,14 +336,14 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Replaces the analyses of a batch of articles inside transaction c, with a fixed number of
-   * statements whatever the batch size (rows of every article go in one multi-row insert per table).
-   * Locks, always in this order so concurrent workers cannot deadlock: the article rows (by rowid),
-   * then every cluster the batch leaves or joins (by key). Holding a cluster's row lock until commit
-   * keeps its counts exact: no other transaction can add or remove that cluster's events between the
-   * recount and the commit. Actor rows are inserted when new and locked only when their code or
-   * country actually changes, so a hot actor (a country every second article names) is not a lock
-   * every worker waits for.
+   * Replaces the analyses of a batch of articles inside transaction c, in three statements whatever
+   * the batch size (four or five when some were analysed before): rows of every article go in one
+   * multi-row insert per table. Locks, always in this order so concurrent workers cannot deadlock:
+   * the article rows (by rowid), then every cluster the batch leaves or joins (by key). Holding a
+   * cluster's row lock until commit keeps its counts exact: no other transaction can add or remove
+   * that cluster's events between the recount and the commit. Another worker touching the same
+   * cluster waits for that commit, so clusters are locked by the last statements but one, and an
+   * actor row is locked only when this batch actually changes it.
    */
   private async saveIn(c: pg.PoolClient, batch: ExtractRecord[], version: string): Promise<void> {
     // A record saved twice in one batch: the later one wins, as with two saves in a row.
@@ -365,6 +369,7 @@ export class PostgresStore implements Store {
       });
     });
     if (again.length > 0) {
+      // The clusters the old analyses leave are recounted too.
       const old = await c.query(
         `SELECT DISTINCT c.key, c.source_actor, c.target_actor, c.cameo_root, c.place, c.bucket
          FROM events e JOIN clusters c ON c.rowid = e.cluster WHERE e.article = ANY($1::int[])`,
@@ -373,20 +378,17 @@ export class PostgresStore implements Store {
       for (const r of old.rows) {
         if (!keys.has(r.key)) keys.set(r.key, { key: r.key, sourceActor: r.source_actor, targetActor: r.target_actor, cameoRoot: r.cameo_root, place: r.place, bucket: r.bucket });
       }
-    }
-    // Upserting every touched cluster (old ones too) locks them all in key order, in one statement.
-    const clusterIds = new Map<string, number>();
-    if (keys.size > 0) {
-      const list = [...keys.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-      const { rows } = await c.query(
-        `INSERT INTO clusters (key, source_actor, target_actor, cameo_root, place, bucket)
-         SELECT key, s, t, r, p, b FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS k(key, s, t, r, p, b, o)
-         ORDER BY o
-         ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING rowid, key`,
-        [list.map((k) => k.key), list.map((k) => k.sourceActor), list.map((k) => k.targetActor), list.map((k) => k.cameoRoot), list.map((k) => k.place), list.map((k) => k.bucket)],
+      await c.query(
+        `WITH
+         d1 AS (DELETE FROM sentences WHERE article = ANY($1::int[])),
+         d2 AS (DELETE FROM entities WHERE article = ANY($1::int[])),
+         d3 AS (DELETE FROM times WHERE article = ANY($1::int[])),
+         d4 AS (DELETE FROM quotes WHERE article = ANY($1::int[]))
+         DELETE FROM events WHERE article = ANY($1::int[])`,
+        [again],
       );
-      for (const r of rows) clusterIds.set(r.key, r.rowid);
     }
+    const clusters = [...keys.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 
     // Actors of a superseded record too: saved one by one, it would have registered them.
     const actors = mergedActors(batch.flatMap((record) => [
@@ -402,69 +404,70 @@ export class PostgresStore implements Store {
       for (const e of record.entities) rows.entities.push(entityRow(rowid, e));
       for (const t of record.times) rows.times.push(timeRow(rowid, t));
       for (const q of record.quotes) rows.quotes.push(quoteRow(rowid, q));
-      record.events.forEach((v, i) => {
-        const key = eventKeys[r]![i];
-        rows.events.push(eventRow(rowid, v, key ? clusterIds.get(key)! : null));
-      });
+      record.events.forEach((v, i) => rows.events.push(eventRow(rowid, v, eventKeys[r]![i] ?? null)));
     });
 
-    if (again.length > 0) {
-      await c.query(
-        `WITH
-         d1 AS (DELETE FROM sentences WHERE article = ANY($1::int[])),
-         d2 AS (DELETE FROM entities WHERE article = ANY($1::int[])),
-         d3 AS (DELETE FROM times WHERE article = ANY($1::int[])),
-         d4 AS (DELETE FROM quotes WHERE article = ANY($1::int[]))
-         DELETE FROM events WHERE article = ANY($1::int[])`,
-        [again],
-      );
-    }
-    // One round trip writes the whole batch; new actors are inserted.
-    const actorsJson = JSON.stringify(actors);
-    await c.query(
+    // One statement writes the whole batch: upserts every touched cluster (locking them in key
+    // order), inserts new actors, marks the articles, and inserts their rows, each event pointing
+    // at its cluster by key. It returns the clusters' rowids for the recount.
+    const { rows: touched } = await c.query(
       `WITH
+       cl AS (INSERT INTO clusters (key, source_actor, target_actor, cameo_root, place, bucket)
+         SELECT key, source_actor, target_actor, cameo_root, place, bucket
+         FROM json_populate_recordset(null::clusters, $1::json) WITH ORDINALITY AS k ORDER BY ordinality
+         ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING rowid, key),
        ac AS (INSERT INTO actors (id, name, code, country)
-         SELECT id, name, code, country FROM json_populate_recordset(null::actors, $1::json) WITH ORDINALITY AS r ORDER BY ordinality
+         SELECT id, name, code, country FROM json_populate_recordset(null::actors, $2::json) WITH ORDINALITY AS r ORDER BY ordinality
          ON CONFLICT (id) DO NOTHING),
-       mk AS (UPDATE articles a SET lang = m.lang, analysed_version = $7, analysed_at = $8,
+       mk AS (UPDATE articles a SET lang = m.lang, analysed_version = $8, analysed_at = $9,
            published = CASE WHEN m.estimated THEN m.published ELSE a.published END,
            published_estimated = a.published_estimated OR m.estimated
-         FROM json_to_recordset($2::json) AS m(rowid int, lang text, estimated boolean, published text) WHERE a.rowid = m.rowid),
-       s AS (INSERT INTO sentences (article, n, start, "end") SELECT article, n, start, "end" FROM json_populate_recordset(null::sentences, $3::json)),
-       e AS (INSERT INTO entities SELECT * FROM json_populate_recordset(null::entities, $4::json)),
-       t AS (INSERT INTO times SELECT * FROM json_populate_recordset(null::times, $5::json)),
+         FROM json_to_recordset($3::json) AS m(rowid int, lang text, estimated boolean, published text) WHERE a.rowid = m.rowid),
+       s AS (INSERT INTO sentences (article, n, start, "end") SELECT article, n, start, "end" FROM json_populate_recordset(null::sentences, $4::json)),
+       e AS (INSERT INTO entities SELECT * FROM json_populate_recordset(null::entities, $5::json)),
+       t AS (INSERT INTO times SELECT * FROM json_populate_recordset(null::times, $6::json)),
        q AS (INSERT INTO quotes (${QUOTE_COLUMNS})
-         SELECT ${QUOTE_COLUMNS} FROM json_populate_recordset(null::quotes, $6::json) WITH ORDINALITY AS r ORDER BY ordinality)
-       INSERT INTO events (${EVENT_COLUMNS})
-         SELECT ${EVENT_COLUMNS} FROM json_populate_recordset(null::events, $9::json) WITH ORDINALITY AS r ORDER BY ordinality`,
+         SELECT ${QUOTE_COLUMNS} FROM json_populate_recordset(null::quotes, $7::json) WITH ORDINALITY AS r ORDER BY ordinality),
+       v AS (INSERT INTO events (${EVENT_FIELDS}, cluster)
+         SELECT ${EVENT_FIELDS}, k.rowid
+         FROM json_array_elements($10::json) WITH ORDINALITY AS r(j, o)
+         CROSS JOIN LATERAL json_populate_record(null::events, r.j) AS x
+         LEFT JOIN cl k ON k.key = r.j->>'cluster_key'
+         ORDER BY r.o)
+       SELECT rowid FROM cl`,
       [
-        actorsJson, JSON.stringify(rows.marks), JSON.stringify(rows.sentences), JSON.stringify(rows.entities),
+        JSON.stringify(clusters.map((k) => ({
+          key: k.key, source_actor: k.sourceActor, target_actor: k.targetActor, cameo_root: k.cameoRoot, place: k.place, bucket: k.bucket,
+        }))),
+        JSON.stringify(actors), JSON.stringify(rows.marks), JSON.stringify(rows.sentences), JSON.stringify(rows.entities),
         JSON.stringify(rows.times), JSON.stringify(rows.quotes), version, new Date().toISOString(), JSON.stringify(rows.events),
       ],
     );
-    // A known actor is updated, and so locked, only when this batch lengthens its code or gives it
-    // its first country (the merge SQLite's upsert does). A statement of its own: its snapshot sees
-    // an actor another worker inserted while the insert above waited for it.
+
+    // Then, in one statement: a known actor is updated, and so locked, only when this batch
+    // lengthens its code or gives it its first country (the merge SQLite's upsert does); this
+    // statement's snapshot sees an actor another worker inserted while the insert above waited for
+    // it. And the touched clusters are recounted, cluster by cluster (LATERAL): each count is an
+    // index lookup whatever the planner believes about the table's size (statistics lag behind a
+    // bulk load, or are never gathered where autovacuum is off), where one join over all of them
+    // may be planned as a full scan.
     await c.query(
-      `UPDATE actors x SET
-         code = CASE WHEN length(n.code) > length(x.code) THEN n.code ELSE x.code END,
-         country = COALESCE(x.country, n.country)
-       FROM json_populate_recordset(null::actors, $1::json) n
-       WHERE x.id = n.id AND (length(n.code) > length(x.code) OR (x.country IS NULL AND n.country IS NOT NULL))`,
-      [actorsJson],
+      `WITH
+       au AS (UPDATE actors x SET
+           code = CASE WHEN length(n.code) > length(x.code) THEN n.code ELSE x.code END,
+           country = COALESCE(x.country, n.country)
+         FROM json_populate_recordset(null::actors, $1::json) n
+         WHERE x.id = ANY($2::text[]) AND x.id = n.id AND (length(n.code) > length(x.code) OR (x.country IS NULL AND n.country IS NOT NULL))),
+       counts AS (
+         SELECT c.id AS rowid, n.mentions, n.articles, n.outlets
+         FROM unnest($3::int[]) AS c(id) CROSS JOIN LATERAL (
+           SELECT count(*)::int AS mentions, count(DISTINCT e.article)::int AS articles, count(DISTINCT a.outlet)::int AS outlets
+           FROM events e JOIN articles a ON a.rowid = e.article WHERE e.cluster = c.id) n),
+       up AS (UPDATE clusters k SET mentions = counts.mentions, articles = counts.articles, outlets = counts.outlets
+         FROM counts WHERE k.rowid = counts.rowid AND counts.mentions > 0)
+       DELETE FROM clusters k USING counts WHERE k.rowid = counts.rowid AND counts.mentions = 0`,
+      [JSON.stringify(actors), actors.map((a) => a.id), touched.map((r) => r.rowid as number)],
     );
-    if (clusterIds.size > 0) {
-      await c.query(
-        `WITH counts AS (
-           SELECT c.id AS rowid, count(e.rowid)::int AS mentions, count(DISTINCT e.article)::int AS articles, count(DISTINCT a.outlet)::int AS outlets
-           FROM unnest($1::int[]) AS c(id) LEFT JOIN events e ON e.cluster = c.id LEFT JOIN articles a ON a.rowid = e.article
-           GROUP BY c.id),
-         up AS (UPDATE clusters k SET mentions = counts.mentions, articles = counts.articles, outlets = counts.outlets
-           FROM counts WHERE k.rowid = counts.rowid AND counts.mentions > 0)
-         DELETE FROM clusters k USING counts WHERE k.rowid = counts.rowid AND counts.mentions = 0`,
-        [[...clusterIds.values()]],
-      );
-    }
   }
 
   async getAnalysis(id: string): Promise<ExtractRecord | null> {
@@ -659,11 +662,12 @@ export class PostgresStore implements Store {
   }
 }
 
-const EVENT_COLUMNS = `article, item, sentence, evidence_start, evidence_end, trigger_start, trigger_end, trigger_text,
+/** An event's columns but its cluster, which the insert looks up by key. */
+const EVENT_FIELDS = `article, item, sentence, evidence_start, evidence_end, trigger_start, trigger_end, trigger_text,
   source_start, source_end, source_text, source_actor_id, source_actor_name, source_actor_code, source_country,
   target_start, target_end, target_text, target_actor_id, target_actor_name, target_actor_code, target_country,
   cameo, plover, mode, context, goldstein, quadclass, modality, reported, date, date_precision,
-  location_name, location_country, location_lat, location_lon, location_geonameid, size, rule, coder, confidence, cluster`;
+  location_name, location_country, location_lat, location_lon, location_geonameid, size, rule, coder, confidence`;
 
 const QUOTE_COLUMNS = `article, item, kind, start, "end", text, parts, cue_start, cue_end, cue_text, speaker_start, speaker_end,
   speaker_text, speaker_actor_id, speaker_actor_name, speaker_actor_code, speaker_actor_country, rule`;
@@ -699,7 +703,7 @@ function argRow(p: 'source' | 'target', a: ArgRef | null): Row {
   };
 }
 
-function eventRow(article: number, v: CodedEvent, cluster: number | null): Row {
+function eventRow(article: number, v: CodedEvent, clusterKey: string | null): Row {
   return {
     article, item: v.id, sentence: v.sentence, evidence_start: v.evidence.start, evidence_end: v.evidence.end,
     trigger_start: v.trigger.start, trigger_end: v.trigger.end, trigger_text: v.trigger.text,
@@ -708,7 +712,7 @@ function eventRow(article: number, v: CodedEvent, cluster: number | null): Row {
     modality: v.modality, reported: v.reported, date: v.date, date_precision: v.datePrecision,
     location_name: v.location?.name ?? null, location_country: v.location?.country ?? null, location_lat: v.location?.lat ?? null,
     location_lon: v.location?.lon ?? null, location_geonameid: v.location?.geonameid ?? null,
-    size: v.size === null ? null : JSON.stringify(v.size), rule: v.rule, coder: v.coder, confidence: v.confidence, cluster,
+    size: v.size === null ? null : JSON.stringify(v.size), rule: v.rule, coder: v.coder, confidence: v.confidence, cluster_key: clusterKey,
   };
 }
 
