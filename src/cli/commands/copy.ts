@@ -10,9 +10,9 @@ export const copyCommand: Command = {
   help: `Usage: brink copy --from DB --to DB [options]
 
 Copies every article (duplicates, origins, ingest times), every analysis (sentences, entities,
-times, quotes, events), the actors and the event clusters from one database to another, in
-batches: a SQLite file to PostgreSQL to move up to many workers, or back. The target is created
-when missing and must be empty. Full-text indexes are rebuilt on the target.
+times, quotes, events), the actors, the event clusters and the watched feeds' health from one
+database to another, in batches: a SQLite file to PostgreSQL to move up to many workers, or back.
+The target is created when missing and must be empty. Full-text indexes are rebuilt on the target.
 
 Options:
   --from DB           source: a SQLite file path or postgres://user@host/db[?schema=NAME]

@@ -1,9 +1,10 @@
 import { isPostgresUrl } from '../postgres/connection.js';
 import { openStore } from '../open-store.js';
-import { PostgresTableIO, SqliteTableIO, TABLES, type TableIO } from './table-io.js';
+import { notCopied, PostgresTableIO, SqliteTableIO, TABLES, type TableIO } from './table-io.js';
 
 // Moves a whole store between backends (SQLite → PostgreSQL to scale out, or back): every table,
-// rowids kept, so articles, their analyses, actors and clusters arrive exactly as they were.
+// rowids kept, so articles, their analyses, actors, clusters and watched feeds arrive exactly as they
+// were. A table the copy does not know stops it before anything is written.
 
 export interface CopyProgress {
   table: string;
@@ -31,7 +32,7 @@ export async function copyStore(from: string, to: string, options: CopyOptions =
     const store = await openStore(loc);
     try {
       const stats = await store.stats('');
-      if (where === 'target' && stats.articles + stats.actors > 0) {
+      if (where === 'target' && stats.articles + stats.actors + (await store.listFeeds()).length > 0) {
         throw new CopyError(`the target ${store.location} is not empty (${stats.articles} articles); copy into a new database or schema`);
       }
     } finally {
@@ -42,6 +43,9 @@ export async function copyStore(from: string, to: string, options: CopyOptions =
   const dst = tableIO(to);
   const copied: Record<string, number> = {};
   try {
+    const known = new Set(TABLES.map((t) => t.name));
+    const unknown = (await src.tables()).filter((t) => !known.has(t) && !notCopied(t));
+    if (unknown.length > 0) throw new CopyError(`the source holds tables this brink cannot copy: ${unknown.join(', ')}`);
     for (const { name, key } of TABLES) {
       const srcCols = await src.columns(name);
       const dstCols = new Set(await dst.columns(name));

@@ -10,8 +10,8 @@ import { parsePostgresUrl } from '../postgres/connection.js';
 
 export type Row = Record<string, unknown>;
 
-/** The tables in copy order, each with the key it is read in pages by. */
-export const TABLES: Array<{ name: string; key: 'rowid' | 'article' | 'id' }> = [
+/** The tables in copy order, each with the key it is read in pages by (a text key: in byte order). */
+export const TABLES: Array<{ name: string; key: 'rowid' | 'article' | 'id' | 'url' }> = [
   { name: 'articles', key: 'rowid' },
   { name: 'article_bands', key: 'article' },
   { name: 'sentences', key: 'article' },
@@ -21,9 +21,21 @@ export const TABLES: Array<{ name: string; key: 'rowid' | 'article' | 'id' }> = 
   { name: 'quotes', key: 'rowid' },
   { name: 'clusters', key: 'rowid' },
   { name: 'events', key: 'rowid' },
+  { name: 'feeds', key: 'url' },
 ];
 
+/**
+ * Tables a store holds that are not copied: each store records its own migrations, and the
+ * full-text tables (SQLite's FTS5 tables and their shadow tables) are rebuilt by the target. Any
+ * other table the source holds and TABLES does not name stops the copy: nothing is left behind silently.
+ */
+export function notCopied(table: string): boolean {
+  return table === 'schema_version' || /^(articles|quotes)_fts(_|$)/.test(table);
+}
+
 export interface TableIO {
+  /** Every table the store holds. */
+  tables(): Promise<string[]>;
   /** Columns of a table (generated and full-text columns left out). */
   columns(table: string): Promise<string[]>;
   count(table: string): Promise<number>;
@@ -47,6 +59,11 @@ export class SqliteTableIO implements TableIO {
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma('busy_timeout = 10000');
+  }
+
+  async tables(): Promise<string[]> {
+    const rows = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>;
+    return rows.map((r) => r.name);
   }
 
   async columns(table: string): Promise<string[]> {
@@ -108,6 +125,13 @@ export class PostgresTableIO implements TableIO {
     this.pool.on('error', () => {});
   }
 
+  async tables(): Promise<string[]> {
+    const { rows } = await this.pool.query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+    );
+    return rows.map((r) => r.table_name);
+  }
+
   async columns(table: string): Promise<string[]> {
     const { rows } = await this.pool.query(
       `SELECT column_name, data_type FROM information_schema.columns
@@ -134,7 +158,7 @@ export class PostgresTableIO implements TableIO {
       if (last.m === null) return [];
       return (await this.pool.query(`SELECT ${cols} FROM ${table} WHERE article > $1 AND article <= $2 ORDER BY article`, [from, last.m])).rows;
     }
-    const order = key === 'id' ? `${key} COLLATE "C"` : key;
+    const order = key === 'id' || key === 'url' ? `${key} COLLATE "C"` : key;
     if (after === null) return (await this.pool.query(`SELECT ${cols} FROM ${table} ORDER BY ${order} LIMIT $1`, [limit])).rows;
     return (await this.pool.query(`SELECT ${cols} FROM ${table} WHERE ${order} > $1 ORDER BY ${order} LIMIT $2`, [after, limit])).rows;
   }
