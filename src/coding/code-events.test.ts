@@ -178,3 +178,17 @@ test('a fire that breaks out is no shooting; troops that fire on people are', ()
   const ev = code('A fire broke out yesterday at the Chilean embassy near Lima. Peruvian troops fired on Chilean protesters.');
   assert.deepEqual(ev.filter((e) => e.cameo === '193').map(pair), ['PER>CHL']);
 });
+
+test('headline grammar: a present tense read as a noun, participle clauses, sworn in, dismissed ministers', () => {
+  assert.deepEqual(code('Chile bans the Peruvian opposition party.').map((e) => `${e.cameo} ${pair(e)}`), ['1722 CHL>PER']);
+  const strike = code('The Chilean Air Force launches airstrikes on Peruvian army positions in Tacna, killing eight Peruvian soldiers.');
+  const kill = strike.find((e) => e.cameo === '1823');
+  assert.equal(kill?.source?.actor?.country, 'CHL');
+  const passive = code('A Peruvian camp was attacked by Chilean militiamen, killing at least 20 people.').find((e) => e.cameo === '1823');
+  assert.equal(passive?.source?.actor?.country, 'CHL');
+  assert.deepEqual(code('Rockets are fired at Chilean towns, injuring three Peruvian workers.').filter((e) => e.cameo === '182' && e.source?.actor), []);
+  assert.deepEqual(code('Ana Rojas is sworn in as the President of Chile.'), []);
+  assert.deepEqual(code('The Chilean president dismisses Defense Minister Pablo Soto.').filter((e) => e.plover === 'REJECT'), []);
+  assert.equal(code('The Chilean ministry dismissed the Peruvian allegations.').filter((e) => e.plover === 'REJECT').length, 1);
+  assert.deepEqual(code('The Chilean president postponed a visit to Peru following the explosion.').filter((e) => e.cameo.startsWith('18')), []);
+});

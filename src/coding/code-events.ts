@@ -33,6 +33,24 @@ const COUNTRY = /^(?!IGO|EUR|NGO|IMG|AFR|ASA|MEA|WST)[A-Z]{3}$/;
 const BODY = /^(IGO|NGO|IMG|MNC)/;
 const TROOPS = new Set(['troops', 'soldiers', 'peacekeepers', 'contingent', 'warships', 'battalion', 'brigade', 'units']);
 const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
+const HEADLINE_OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+/**
+ * Whether token k is a verb. The tagger reads the present tense of news summaries as a plural noun after a
+ * name ("Germany bans the movement", "The Air Force launches airstrikes"): such a word is the clause's verb
+ * when a name precedes it, an object follows, and no verb came before it in the sentence.
+ */
+function isVerb(tokens: Token[], from: number, k: number): boolean {
+  const tok = tokens[k]!;
+  if (tok.pos === 'VERB') return true;
+  if (tok.pos !== 'NOUN' || k === from || !/[^s]s$/.test(tok.normal) || tokens[k - 1]!.pos !== 'PROPN') return false;
+  if (!HEADLINE_OBJECT_START.has(tokens[k + 1]?.pos ?? '')) return false;
+  for (let j = from; j < k; j++) if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return false;
+  return true;
+}
+
+/** Participles used as prepositions: "postponed a visit following the explosion" is not the subject's explosion. */
+const PREPOSITION_PARTICIPLES = new Set(['following', 'including', 'regarding', 'concerning', 'considering', 'excluding', 'pending', 'amid', 'during']);
 /** Verbs whose subject undergoes the act named by their object ("faced charges", "survived an attack"). */
 const UNDERGO = new Set(['face', 'receive', 'suffer', 'survive', 'escape', 'endure', 'sustain', 'deny', 'fear', 'await', 'risk', 'evade', 'undergo']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -127,16 +145,18 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     for (const hit of hits) {
       const t = hit.trigger;
       const trig = tokens[t]!;
-      const nominal = hit.pattern.nominal || trig.pos === 'NOUN' || trig.pos === 'PROPN';
+      const verb = isVerb(tokens, from, t);
+      const nominal = hit.pattern.nominal || (!verb && (trig.pos === 'NOUN' || trig.pos === 'PROPN'));
       // A one-word verb pattern does not fire on a noun ("a general strike", "the support of").
-      if (!hit.pattern.nominal && hit.positions.length === 1 && trig.pos !== 'VERB') continue;
+      if (!hit.pattern.nominal && hit.positions.length === 1 && !verb) continue;
       // A word inside a name names nothing that happened: "the Volunteer Fire Society", "the Order of Friendship".
       if (insideName(t)) continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;
       const last = hit.positions[hit.positions.length - 1]!;
-      if (hit.pattern.object === 'people' && !isPassive(tokens, from, t) && !objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to)) continue;
+      if (hit.pattern.object !== null && !isPassive(tokens, from, t) &&
+        objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to) !== (hit.pattern.object === 'people')) continue;
       if (nominal) {
         sourceM = modifierActors(tokens, mentions, from, t);
         const byAgent = afterWord(tokens, mentions, t, to, 'by');
@@ -147,7 +167,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
           // "Italy announced a suspension of…": a noun event as the object of its clause's verb is the subject's act.
           let k = t - 1;
           while (k > from && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
-          if (k > from && tokens[k]!.pos === 'VERB' && !hits.some((h) => h.trigger === k)) {
+          if (k > from && tokens[k]!.pos === 'VERB' && !hits.some((h) => h.trigger === k) && !PREPOSITION_PARTICIPLES.has(tokens[k]!.normal)) {
             // "faced charges", "received threats": the subject undergoes the act; a passive verb's subject is no agent.
             if (UNDERGO.has(lower(tokens[k]!))) undergoer = clauseSubject(k);
             else if (!isPassive(tokens, from, k)) sourceM = clauseSubject(k);
@@ -259,7 +279,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         continue;
       }
       if (prev?.normal !== 'to' || tokens[d.hit.trigger - 2]?.pos === 'VERB' && FUTURE.has(lower(tokens[d.hit.trigger - 2]!))) continue;
-      if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger)) dropped.add(d);
+      // A noun with no actor of its own is what the infinitive describes ("a deal to normalize relations" is the act).
+      const purposeOf = (x: Event0): boolean =>
+        !(tokens[x.hit.trigger]!.pos === 'NOUN' && x.sources.length + x.targets.length === 0);
+      if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger && purposeOf(x))) dropped.add(d);
     }
 
     // Background in a subordinate or relative clause ("…, where 24 people were killed") is not coded
@@ -402,6 +425,18 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
   }
   if (j < from) return [];
   const w = tokens[j]!.normal;
+  // "Israeli jets struck the depot, killing eight soldiers": a participle clause after a comma has the
+  // main clause's subject, or its agent when that clause is passive (none in "rockets are fired …, injuring three").
+  if (w === ',' && tokens[t]!.pos === 'VERB' && tokens[t]!.normal.endsWith('ing') && depth < 3) {
+    for (let k = from; k < j; k++) {
+      if (!isVerb(tokens, from, k)) continue;
+      if (!isPassive(tokens, from, k)) return subjectOf(tokens, mentions, from, k, depth + 1);
+      // "The camp was attacked by militiamen, killing 156": the passive's agent.
+      const agent = afterWord(tokens, mentions, k, j, 'by');
+      return agent ? [agent] : [];
+    }
+    return [];
+  }
   if (RELATIVE.has(w) && tokens[j]!.pos !== 'SCONJ') {
     // "Hamas, which is at war…": the antecedent is the mention just before the relative pronoun.
     const ante = [...mentions].reverse().find((m) => m.last <= j && m.last >= j - 3);

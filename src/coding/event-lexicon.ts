@@ -24,8 +24,11 @@ export type PatternItem = { gap: false; forms: Set<string>; pos: Set<string> | n
 
 export type FrameKind = 'intent' | 'threat' | 'refuse' | 'appeal' | 'demand' | 'accuse';
 export type TargetRule = 'after' | 'self' | 'none';
-/** `people`: the verb's direct object must name people ("released the hostages", not "released a report"). */
-export type ObjectRule = 'people' | null;
+/**
+ * `people`: the verb's direct object must name people ("released the hostages", not "released a report");
+ * `things`: it must not ("dismissed the claims", not "dismissed the minister").
+ */
+export type ObjectRule = 'people' | 'things' | null;
 
 export interface EventPattern {
   id: string;
@@ -124,7 +127,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       else if (key === 'nominal') p.nominal = true;
       else if (key === 'target' && (value === 'after' || value === 'self' || value === 'none')) p.target = value;
       else if (key === 'frame' && FRAMES.has(value as FrameKind)) p.frame = value as FrameKind;
-      else if (key === 'object' && value === 'people') p.object = value;
+      else if (key === 'object' && (value === 'people' || value === 'things')) p.object = value;
       else if (key === 'conf' && Number(value) > 0 && Number(value) <= 1) p.confidence = Number(value);
       else throw new LexiconError('pattern-option', `${where}: unknown option ${opt}`);
     }
