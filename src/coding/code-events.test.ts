@@ -192,3 +192,10 @@ test('headline grammar: a present tense read as a noun, participle clauses, swor
   assert.equal(code('The Chilean ministry dismissed the Peruvian allegations.').filter((e) => e.plover === 'REJECT').length, 1);
   assert.deepEqual(code('The Chilean president postponed a visit to Peru following the explosion.').filter((e) => e.cameo.startsWith('18')), []);
 });
+
+test('things are no actors: protests in a place, explosions', () => {
+  assert.deepEqual(code('Violent protests in Arica, Chile, kill at least 30 people.').filter((e) => e.source?.actor), []);
+  assert.deepEqual(code('Peruvian officials met on Monday.\nThe explosions killed twelve people.').filter((e) => e.cameo === '1823' && e.source?.actor), []);
+  // People in a place are that place's.
+  assert.equal(code('Officials in Lima condemned the Chilean strikes.').find((e) => e.plover === 'ACCUSE')?.source?.actor?.country, 'PER');
+});

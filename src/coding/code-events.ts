@@ -96,7 +96,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const next = tokens[t + 1]?.normal === 'of' ? tokens[t + 2] : tokens[t + 1];
       return (t - 1 > from && titleCase(tokens[t - 1]!)) || (next !== undefined && t + 1 < to && titleCase(next));
     };
-    const clauseSubject = (t: number): ActorMention[] => subjectOf(tokens, mentions, from, t, 0);
+    const peopleNoun = (tok: Token): boolean => namesPeople(state, res.lexicon.people, tok);
+    const clauseSubject = (t: number): ActorMention[] => subjectOf(tokens, mentions, from, t, 0, peopleNoun);
 
     const resolve = (m: ActorMention, role: 'source' | 'target', source: ArgRef | null): ArgRef => {
       // An object pronoun is not the subject it was resolved to ("X said it will punish it").
@@ -195,7 +196,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         // "Islamic fundamentalists continued…", "Prisoners rioted…": a subject noun phrase without a name is an
         // actor of the sentence's country, as far as the text says.
         const np = subjectPhrase(tokens, from, t);
-        if (np) {
+        if (np && namesPeople(state, res.lexicon.people, tokens[np[1] - 1]!)) {
           const text = doc.text.slice(tokens[np[0]]!.start, tokens[np[1] - 1]!.end);
           sources.push({ start: tokens[np[0]]!.start, end: tokens[np[1] - 1]!.end, text,
             actor: { id: `country:${contextCountry}`, name: text, code: contextCountry, country: contextCountry } });
@@ -412,7 +413,14 @@ function withCoordinated(tokens: Token[], mentions: ActorMention[], m: ActorMent
 }
 
 /** Subject of the verb at t: the actor phrase before its verb group, through coordination and relative clauses. */
-function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: number, depth: number): ActorMention[] {
+function subjectOf(
+  tokens: Token[],
+  mentions: ActorMention[],
+  from: number,
+  t: number,
+  depth: number,
+  peopleNoun?: (tok: Token) => boolean,
+): ActorMention[] {
   let j = t - 1;
   // Skip the verb group and adverbials of time ("has also", "on Saturday", "will not", "is scheduled to").
   while (j >= from) {
@@ -430,7 +438,7 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
   if (w === ',' && tokens[t]!.pos === 'VERB' && tokens[t]!.normal.endsWith('ing') && depth < 3) {
     for (let k = from; k < j; k++) {
       if (!isVerb(tokens, from, k)) continue;
-      if (!isPassive(tokens, from, k)) return subjectOf(tokens, mentions, from, k, depth + 1);
+      if (!isPassive(tokens, from, k)) return subjectOf(tokens, mentions, from, k, depth + 1, peopleNoun);
       // "The camp was attacked by militiamen, killing 156": the passive's agent.
       const agent = afterWord(tokens, mentions, k, j, 'by');
       return agent ? [agent] : [];
@@ -445,7 +453,7 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
   if ((w === 'and' || w === 'but') && depth < 3) {
     // "…condemned the killing and called on…": the coordinated verb shares the first verb's subject.
     for (let k = j - 1; k >= from; k--) {
-      if (tokens[k]!.pos === 'VERB') return subjectOf(tokens, mentions, from, k, depth + 1);
+      if (tokens[k]!.pos === 'VERB') return subjectOf(tokens, mentions, from, k, depth + 1, peopleNoun);
     }
     return [];
   }
@@ -472,12 +480,25 @@ function subjectOf(tokens: Token[], mentions: ActorMention[], from: number, t: n
   if (firstComma >= 0 && region.some((m) => m.first > firstComma) && /^(on|in|at|after|before|during|following|with|under|for)$/.test(tokens[start]!.normal)) {
     region = region.filter((m) => m.first > firstComma);
   }
+  // "Violent protests in Papua, Indonesia, kill 30": a place where a thing happened is not who did it
+  // ("officials in Tehran" are Tehran's).
+  if (peopleNoun) region = region.filter((m) => !placeOfThing(tokens, m, start, peopleNoun));
   let head = region.find((m) => !(m.geo && !m.actor));
   if (!head) return [];
   // "Osama bin Laden's al-Qaeda network", "Iran's ISNA agency": the possessor names whose the head is.
   const owned = isPossessive(tokens[head.last]) ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
   if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
+}
+
+/** Whether mention m is a place in a locative phrase ("in Papua, Indonesia") after a noun that names no people. */
+function placeOfThing(tokens: Token[], m: ActorMention, start: number, peopleNoun: (tok: Token) => boolean): boolean {
+  if (!m.geo) return false;
+  let k = m.first - 1;
+  while (k >= start && (tokens[k]!.text === ',' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'DET')) k--;
+  if (k <= start || !LOC_PREP.has(tokens[k]!.normal)) return false;
+  const noun = tokens[k - 1]!;
+  return (noun.pos === 'NOUN' || noun.pos === 'VERB') && !peopleNoun(noun);
 }
 
 /** Actors named before a noun trigger inside its phrase ("an Israeli strike", "Iran's talks"). */
@@ -549,8 +570,7 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
   const h = tokens[head]!;
   if (h.pos === 'PRON') return true;
   if (mentions.some((m) => m.first <= head && head < m.last && m.actor && !m.pronoun)) return true;
-  const roles = getActorContext(state)?.gaz.roles;
-  return people.has(h.normal) || people.has(lower(h)) || roles?.has(h.normal) === true || roles?.has(lower(h)) === true;
+  return isPeopleWord(state, people, h);
 }
 
 /** Participles that with this preposition right after them are passive without an auxiliary ("…, charged with murder"). */
@@ -692,6 +712,21 @@ function subjectPhrase(tokens: Token[], from: number, t: number): [number, numbe
   // Only a phrase that opens its clause is the subject ("…, Prisoners rioted"), not an object before a verb.
   if (k > from && !CLAUSE_BREAK.has(tokens[k - 1]!.normal) && tokens[k - 1]!.normal !== ',') return null;
   return [k, j + 1];
+}
+
+/**
+ * Whether a noun names people: a role word ("officials"), a people noun ("prisoners") or an agent noun
+ * ("fundamentalists", "villagers", "militants", "civilians") — not "the explosions" or "protests".
+ */
+function namesPeople(state: AnalysisState, people: Set<string>, head: Token): boolean {
+  return isPeopleWord(state, people, head) || /(ists?|ants?|ians?|ers)$/.test(head.normal);
+}
+
+/** A role word of the gazetteer or a noun of data/events/people.json. */
+function isPeopleWord(state: AnalysisState, people: Set<string>, t: Token): boolean {
+  const roles = getActorContext(state)?.gaz.roles;
+  const l = lower(t);
+  return people.has(t.normal) || people.has(l) || roles?.has(t.normal) === true || roles?.has(l) === true;
 }
 
 /** The key counted most, the first one seen among equals; null for an empty map. */
