@@ -196,6 +196,9 @@ test('headline grammar: a present tense read as a noun, participle clauses, swor
 test('things are no actors: protests in a place, explosions', () => {
   assert.deepEqual(code('Violent protests in Arica, Chile, kill at least 30 people.').filter((e) => e.source?.actor), []);
   assert.deepEqual(code('Peruvian officials met on Monday.\nThe explosions killed twelve people.').filter((e) => e.cameo === '1823' && e.source?.actor), []);
+  // A noun event that is the subject of its own verb is not the object of the verb before it.
+  const massacre = code('The Chilean Network for Human Rights reports that at least 223 documented massacres were perpetrated in Peru.');
+  assert.deepEqual(massacre.filter((e) => e.source?.actor?.country === 'CHL'), []);
   // People in a place are that place's.
   assert.equal(code('Officials in Lima condemned the Chilean strikes.').find((e) => e.plover === 'ACCUSE')?.source?.actor?.country, 'PER');
 });

@@ -168,7 +168,9 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
           // "Italy announced a suspension of…": a noun event as the object of its clause's verb is the subject's act.
           let k = t - 1;
           while (k > from && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
-          if (k > from && tokens[k]!.pos === 'VERB' && !hits.some((h) => h.trigger === k) && !PREPOSITION_PARTICIPLES.has(tokens[k]!.normal)) {
+          // Not when the noun is itself a subject ("reports that 223 documented massacres were perpetrated").
+          const subjectItself = tokens[t + 1]?.pos === 'AUX' || tokens[t + 1]?.pos === 'VERB';
+          if (k > from && tokens[k]!.pos === 'VERB' && !subjectItself && !hits.some((h) => h.trigger === k) && !PREPOSITION_PARTICIPLES.has(tokens[k]!.normal)) {
             // "faced charges", "received threats": the subject undergoes the act; a passive verb's subject is no agent.
             if (UNDERGO.has(lower(tokens[k]!))) undergoer = clauseSubject(k);
             else if (!isPassive(tokens, from, k)) sourceM = clauseSubject(k);
