@@ -202,3 +202,10 @@ test('things are no actors: protests in a place, explosions', () => {
   // People in a place are that place's.
   assert.equal(code('Officials in Lima condemned the Chilean strikes.').find((e) => e.plover === 'ACCUSE')?.source?.actor?.country, 'PER');
 });
+
+test('lexicon edges: signing a law, totals of cases, supplies cut', () => {
+  assert.deepEqual(code('The Chilean president signs the pension bill into law.').filter((e) => e.cameo === '057'), []);
+  assert.deepEqual(code('Chile reports 5,000 new cases, bringing the total of confirmed cases to 80,000.').filter((e) => e.cameo === '115'), []);
+  assert.ok(code('Chile halted its supplies of copper to Peru on Monday.').some((e) => e.cameo === '162' && pair(e) === 'CHL>PER'));
+  assert.ok(code('Chile signed a trade protocol with Peru.').some((e) => e.cameo === '057' && pair(e) === 'CHL>PER'));
+});
