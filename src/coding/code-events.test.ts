@@ -209,3 +209,11 @@ test('lexicon edges: signing a law, totals of cases, supplies cut', () => {
   assert.ok(code('Chile halted its supplies of copper to Peru on Monday.').some((e) => e.cameo === '162' && pair(e) === 'CHL>PER'));
   assert.ok(code('Chile signed a trade protocol with Peru.').some((e) => e.cameo === '057' && pair(e) === 'CHL>PER'));
 });
+
+test('gaps stop at an adjunct that holds the word; nouns and verbs of one form kept apart', () => {
+  assert.deepEqual(code('Chile began rebuilding its economy after the war with Peru.').filter((e) => e.rule === 'fight.launch-offensive'), []);
+  assert.ok(code('Chile began a war against Peru.').some((e) => e.rule === 'fight.launch-offensive' && pair(e) === 'CHL>PER'));
+  assert.deepEqual(code('Chilean troops moved north in order to protect the Peruvian border town.').filter((e) => e.plover === 'REQUEST'), []);
+  assert.deepEqual(code('The Chilean minister in charge of defence met Peruvian officials.').filter((e) => e.plover === 'ACCUSE'), []);
+  assert.deepEqual(code('Peruvian workers pulled survivors from the rubble in Chile.'), []);
+});

@@ -13,6 +13,7 @@ export interface PatternHit {
 /** How many tokens a "..." may skip. */
 const GAP = 6;
 const CLAUSE_STOP = new Set([';', ':', '.', '?', '!']);
+const ADJUNCT_START = new Set(['after', 'before', 'since', 'until', 'during', 'despite', 'amid', 'following', 'without', 'unlike', 'than', 'throughout', 'because']);
 
 /** Lower-cased lemma, without allocating when it is lower case already (the usual case). */
 function lemmaKey(t: Token): string {
@@ -25,6 +26,12 @@ function lemmaKey(t: Token): string {
 const has = (item: PatternItem, t: Token): boolean =>
   !item.gap && (item.forms.has(t.normal) || item.forms.has(lemmaKey(t))) && (item.pos === null || item.pos.has(t.pos));
 
+/** Whether the item's word is the object of the adjunct word at j ("after | the war"). */
+function insideAdjunct(item: PatternItem, tokens: Token[], j: number, limit: number): boolean {
+  for (let k = j + 1; k <= limit && k <= j + 2; k++) if (has(item, tokens[k]!)) return true;
+  return false;
+}
+
 function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): number[] | null {
   const positions = [i];
   let pos = i;
@@ -36,6 +43,8 @@ function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): numb
       continue;
     }
     const limit = Math.min(end - 1, pos + 1 + (gap ? GAP : 0));
+    // A gap does not reach into an adjunct of time or cause: "began rebuilding after the war" starts no war
+    // ("opened the bridge after four years to allow the delivery", "returned to Geneva for talks" do reach).
     let found = -1;
     for (let j = pos + 1; j <= limit; j++) {
       if (has(item, tokens[j]!)) {
@@ -43,6 +52,7 @@ function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): numb
         break;
       }
       if (CLAUSE_STOP.has(tokens[j]!.text)) break;
+      if (gap && ADJUNCT_START.has(tokens[j]!.normal) && insideAdjunct(item, tokens, j, limit)) break;
     }
     if (found < 0) return null;
     positions.push(found);
