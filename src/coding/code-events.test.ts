@@ -217,3 +217,9 @@ test('gaps stop at an adjunct that holds the word; nouns and verbs of one form k
   assert.deepEqual(code('The Chilean minister in charge of defence met Peruvian officials.').filter((e) => e.plover === 'ACCUSE'), []);
   assert.deepEqual(code('Peruvian workers pulled survivors from the rubble in Chile.'), []);
 });
+
+test('a speech verb read as a noun still ends the speaker’s clause; liberation armies are rebels', () => {
+  const ev = code('Ana Rojas, the UN rights chief, reports that Chilean rebels have killed over 300 Peruvian civilians.');
+  assert.deepEqual(ev.filter((e) => e.cameo === '1823').map((e) => e.source?.actor?.code), ['CHLREB']);
+  assert.equal(code('The Tupac Liberation Army attacked a Peruvian police post.').find((e) => e.plover === 'ASSAULT')?.source?.actor?.code, 'PERREB');
+});

@@ -49,6 +49,13 @@ function isVerb(tokens: Token[], from: number, k: number): boolean {
   return true;
 }
 
+/** "…, the UN rights chief, reports that rebels have killed…": a speech verb the tagger read as a plural noun. */
+function sayVerbAsNoun(tokens: Token[], k: number): boolean {
+  const tok = tokens[k]!;
+  return tok.pos === 'NOUN' && /[^s]s$/.test(tok.normal) && tokens[k + 1]?.normal === 'that' &&
+    (tokens[k - 1]?.text === ',' || tokens[k - 1]?.pos === 'PROPN');
+}
+
 /** Participles used as prepositions: "postponed a visit following the explosion" is not the subject's explosion. */
 const PREPOSITION_PARTICIPLES = new Set(['following', 'including', 'regarding', 'concerning', 'considering', 'excluding', 'pending', 'amid', 'during']);
 /** Verbs whose subject undergoes the act named by their object ("faced charges", "survived an attack"). */
@@ -470,7 +477,7 @@ function subjectOf(
       const ante = [...mentions].reverse().find((m) => m.last <= k && m.last >= k - 3);
       return ante ? [ante] : [];
     }
-    if (CLAUSE_BREAK.has(tok.normal) || (tok.normal === 'that' && tok.pos === 'SCONJ') || SAY.has(lower(tok)) && tok.pos === 'VERB') {
+    if (CLAUSE_BREAK.has(tok.normal) || (tok.normal === 'that' && tok.pos === 'SCONJ') || SAY.has(lower(tok)) && (tok.pos === 'VERB' || sayVerbAsNoun(tokens, k))) {
       start = k + 1;
       break;
     }
