@@ -132,6 +132,13 @@ test('a shorter title finds the person named with the full one', () => {
   assert.equal(span(s, 'The minister')?.country, 'DNK');
 });
 
+test('a known person written with a middle initial is the registry\'s person, with its id', () => {
+  const s = run('Foreign Minister Sergei V. Lavrov arrived on Monday. Lavrov left on Tuesday.', [['Sergei V. Lavrov', 'PERSON']]);
+  const full = s.entities.find((e) => e.text === 'Sergei V. Lavrov');
+  assert.equal(full?.actor?.id, 'person:rus:sergei-lavrov');
+  assert.equal(full?.actor?.code, 'RUSGOV');
+});
+
 test('resolvePronoun: subject of the sentence, else of the nearest earlier sentence', () => {
   const s = run('Foreign Minister Lars Dahl met envoy Ingrid Berg in Oslo.\n"We made progress," he told reporters. Denmark said it would respond.');
   const he = s.doc.tokens.findIndex((t) => t.normal === 'he');

@@ -141,6 +141,8 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
 
   // Persons: a known person, else what the titles and appositions around the name say.
   const roleCover = (i: number): boolean => inRole[i] === 1;
+  /** Ids of the gazetteer's persons met in this article. */
+  const known = new Set<string>();
   for (const e of entities) {
     if (e.type !== 'PERSON') continue;
     const [ts, te] = ctx.tokenRange.get(e.id)!;
@@ -172,6 +174,7 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     for (const r of [...pre.roles, ...app.roles]) if (r.match.role.person) roles.add(r.match.tokens.join(' '));
     if (t?.kind === 'actor') {
       e.actor = actorFromEntry(t);
+      known.add(e.actor.id);
     } else if (t?.kind === 'city' && t.city.feature === 'PPLC') {
       // A capital tagged as a person or organisation stands for its country ("Moscow denies").
       e.actor = countryActor(gaz, t.city.country, null);
@@ -181,7 +184,7 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
     }
     ctx.persons.push({ entity: e, roles });
   }
-  linkPersons(ctx.persons);
+  linkPersons(ctx.persons, known);
 
 }
 
@@ -193,9 +196,10 @@ export function personId(name: string, country: string | null): string {
 
 /**
  * Mentions of one person (full name, then surname or repeated name) form a chain: each later mention
- * points at the first (`corefOf`) and all share the most specific actor any mention of the chain supports.
+ * points at the first (`corefOf`) and all share the most specific actor any mention of the chain supports
+ * (`known`: ids of gazetteer persons, which stay as the registry has them).
  */
-function linkPersons(persons: PersonInfo[]): void {
+function linkPersons(persons: PersonInfo[], known: Set<string>): void {
   const chains: PersonInfo[][] = [];
   for (const p of persons) {
     const words = p.entity.text.split(/\s+/).map(fold);
@@ -219,7 +223,9 @@ function linkPersons(persons: PersonInfo[]): void {
     const name = chain[0]!.entity.text;
     for (const p of chain) {
       p.roles = roles;
-      if (best) p.entity.actor = { ...best, name: best.id.startsWith('person:') ? name : best.name, id: best.id.startsWith('person:') ? personId(name, best.country) : best.id };
+      // A known person keeps the registry's id and name however the article writes it ("Antony J. Blinken").
+      if (best && known.has(best.id)) p.entity.actor = best;
+      else if (best) p.entity.actor = { ...best, name: best.id.startsWith('person:') ? name : best.name, id: best.id.startsWith('person:') ? personId(name, best.country) : best.id };
     }
   }
 }

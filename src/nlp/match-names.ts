@@ -20,6 +20,9 @@ export function tokenKey(t: Token): string {
   return NON_ASCII.test(t.normal) ? fold(t.normal) : t.normal;
 }
 
+/** A middle initial: one capital letter, with or without its full stop ("J.", "W"). */
+const isInitial = (t: Token): boolean => /^[A-Z]\.?$/.test(t.text);
+
 function caseFits(entry: NameEntry, i: number, t: Token): boolean {
   const c = entry.cases[i]!;
   if (c === 'any') return true;
@@ -41,10 +44,14 @@ export function nameAt(gaz: Gazetteer, tokens: Token[], i: number, limit: number
     const n = entry.tokens.length;
     if (best && n < best.te - best.ts) break;
     if (i + n > limit) continue;
+    // A known person's name matches with middle initials the list leaves out ("Antony J. Blinken").
+    const person = entry.target.kind === 'actor' && entry.target.actor.type === 'PERSON' && n > 1;
     let ok = true;
+    let j = i;
     for (let k = 0; k < n; k++) {
-      const t = tokens[i + k]!;
-      if ((k > 0 && tokenKey(t) !== entry.tokens[k]) || !caseFits(entry, k, t)) {
+      if (person && k > 0) while (j < limit - 1 && isInitial(tokens[j]!)) j++;
+      const t = tokens[j]!;
+      if (j >= limit || (k > 0 && tokenKey(t) !== entry.tokens[k]) || !caseFits(entry, k, t)) {
         ok = false;
         break;
       }
@@ -53,11 +60,12 @@ export function nameAt(gaz: Gazetteer, tokens: Token[], i: number, limit: number
         ok = false;
         break;
       }
+      j++;
     }
     if (!ok) continue;
     // Same length: the better kind wins; among known actors the later entry (user files come last).
     if (!best || KIND_RANK[entry.target.kind] < KIND_RANK[best.entry.target.kind] || (entry.target.kind === 'actor' && best.entry.target.kind === 'actor')) {
-      best = { ts: i, te: i + n, entry };
+      best = { ts: i, te: j, entry };
     }
   }
   return best;
