@@ -223,3 +223,9 @@ test('a speech verb read as a noun still ends the speaker’s clause; liberation
   assert.deepEqual(ev.filter((e) => e.cameo === '1823').map((e) => e.source?.actor?.code), ['CHLREB']);
   assert.equal(code('The Tupac Liberation Army attacked a Peruvian police post.').find((e) => e.plover === 'ASSAULT')?.source?.actor?.code, 'PERREB');
 });
+
+test('what is discussed is a topic; the partner comes with "with"', () => {
+  const ev = code('Chilean and Peruvian ministers discussed the Bolivian border summit.');
+  assert.deepEqual(ev.filter((e) => e.plover === 'CONSULT').map(pair).sort(), ['CHL>PER', 'PER>CHL']);
+  assert.ok(code('The Chilean minister discussed trade with Peru.').some((e) => e.plover === 'CONSULT' && pair(e) === 'CHL>PER'));
+});

@@ -200,6 +200,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric);
       }
       if (hit.pattern.target === 'none') targetM = [];
+      // "discussed the summit with Indonesia": what is discussed is a topic, the partner comes with "with".
+      if (hit.pattern.target === 'with') {
+        const partner = afterWord(tokens, mentions, t, to, 'with');
+        targetM = partner ? withCoordinated(tokens, mentions, partner, to) : [];
+      }
       const sources = sourceM.map((m) => placed(resolve(m, 'source', null)));
       if (sources.length === 0 && !nominal && !isPassive(tokens, from, t) && contextCountry) {
         // "Islamic fundamentalists continued…", "Prisoners rioted…": a subject noun phrase without a name is an

@@ -23,7 +23,7 @@ export interface CameoEntry {
 export type PatternItem = { gap: false; forms: Set<string>; pos: Set<string> | null } | { gap: true };
 
 export type FrameKind = 'intent' | 'threat' | 'refuse' | 'appeal' | 'demand' | 'accuse';
-export type TargetRule = 'after' | 'self' | 'none';
+export type TargetRule = 'after' | 'self' | 'none' | 'with';
 /**
  * `people`: the verb's direct object must name people ("released the hostages", not "released a report");
  * `things`: it must not ("dismissed the claims", not "dismissed the minister").
@@ -125,7 +125,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       const [key, value] = opt.split('=');
       if (key === 'sym') p.symmetric = true;
       else if (key === 'nominal') p.nominal = true;
-      else if (key === 'target' && (value === 'after' || value === 'self' || value === 'none')) p.target = value;
+      else if (key === 'target' && (value === 'after' || value === 'self' || value === 'none' || value === 'with')) p.target = value;
       else if (key === 'frame' && FRAMES.has(value as FrameKind)) p.frame = value as FrameKind;
       else if (key === 'object' && (value === 'people' || value === 'things')) p.object = value;
       else if (key === 'conf' && Number(value) > 0 && Number(value) <= 1) p.confidence = Number(value);
