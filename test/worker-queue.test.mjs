@@ -1,8 +1,9 @@
 // The PostgreSQL work queue for real: brink ingest --queue in jobs of several articles, a worker
 // SIGKILLed in the middle of its jobs, a second worker that unlocks and finishes them, a poison
 // article inside a batch that ends alone in the failed list while the rest of its batch is stored, a
-// poison job, and (once the poison is gone and the failed jobs retried) results identical to the
-// SQLite path on the same input. Runs against the PostgreSQL test
+// poison job, a worker that carries on when another store's queue is created in the same database,
+// and (once the poison is gone and the failed jobs retried) results identical to the SQLite path on
+// the same input. Runs against the PostgreSQL test
 // database in a schema of its own (see src/store/postgres/test-database.ts).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -106,6 +107,12 @@ test('work queue: batch jobs, SIGKILL mid-job, retry on another worker, poison a
     await queue.enqueue(['no-such-article'], { maxAttempts: 2 });
 
     const b = startWorker(url);
+    const analysedAtKill = (await store.stats('x')).analysed;
+    await until('the second worker to take jobs', async () => (await store.stats('x')).analysed > analysedAtKill, 120000, 20);
+    // Another store's queue created in the same database: graphile-worker's migration notice names no
+    // schema, and would stop this worker; it must carry on.
+    const elsewhere = await openQueue(freshSchemaUrl());
+    await elsewhere.close();
     const settled = (failed) => async () => {
       const c = await queue.counts();
       return c.queued + c.running + c.retrying === 0 && c.failed === failed;
@@ -115,6 +122,7 @@ test('work queue: batch jobs, SIGKILL mid-job, retry on another worker, poison a
     const stopped = await b.exited;
     assert.equal(stopped.code, 0, stopped.stderr);
     assert.match(stopped.stderr, /SIGTERM, finishing running jobs/);
+    assert.match(stopped.stderr, /another schema of the database migrated\); resuming/);
     assert.match(stopped.stderr, new RegExp(`${poison}\\): refused for the test; retried as a job of its own`));
 
     let got = await store.stats('x');

@@ -250,20 +250,23 @@ export class AnalysisQueue {
       ids.delete(worker.workerId);
       void this.utils.withPgClient((c) => c.query(`DELETE FROM ${hb} WHERE worker_id = $1`, [worker.workerId])).catch(() => {});
     });
-    const runner: Runner = await run({
-      events,
-      connectionString: this.connectionString,
-      schema: this.jobsSchema,
-      concurrency: options.concurrency,
-      maxPoolSize: options.concurrency + 2,
-      noHandleSignals: true,
-      pollInterval: 1000,
-      logger: quietLogger,
-      taskList: {
-        [ANALYSE_TASK]: async (payload, helpers) =>
-          handle(jobArticles((payload ?? {}) as AnalyseJob), { id: helpers.job.id, attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
-      },
-    });
+    const startRunner = (): Promise<Runner> =>
+      run({
+        events,
+        connectionString: this.connectionString,
+        schema: this.jobsSchema,
+        concurrency: options.concurrency,
+        maxPoolSize: options.concurrency + 2,
+        noHandleSignals: true,
+        pollInterval: 1000,
+        logger: quietLogger,
+        taskList: {
+          [ANALYSE_TASK]: async (payload, helpers) =>
+            handle(jobArticles((payload ?? {}) as AnalyseJob), { id: helpers.job.id, attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }),
+        },
+      });
+    let runner = await startRunner();
+    let stopping = false;
     const tick = Math.max(0.5, Math.min(5, stale / 3)) * 1000;
     const upkeep = async () => {
       try {
@@ -275,11 +278,37 @@ export class AnalysisQueue {
     };
     await upkeep();
     const timer = setInterval(upkeep, tick);
-    return {
-      promise: runner.promise,
-      async stop() {
+    // graphile-worker shuts its workers down (gracefully, exit code 57) when it hears that a
+    // breaking migration of its schema ran, but that notification names no schema: creating the
+    // queue of another store in the same database (another ?schema=, a test run) stops every
+    // worker of every store there. So when the runner stops without being asked to, this queue's
+    // own schema is checked (migrate() throws if a newer graphile-worker migrated it, and then the
+    // worker does stop) and a new runner takes over.
+    const promise = (async () => {
+      try {
+        for (;;) {
+          await runner.promise;
+          if (stopping) return;
+          await this.utils.migrate();
+          if (process.exitCode === 57) process.exitCode = undefined;
+          if (stopping) return;
+          process.stderr.write(`worker: the queue in ${this.jobsSchema} is unchanged (another schema of the database migrated); resuming\n`);
+          runner = await startRunner();
+          if (stopping) await runner.stop();
+        }
+      } finally {
         clearInterval(timer);
-        await runner.stop();
+      }
+    })();
+    return {
+      promise,
+      async stop() {
+        stopping = true;
+        clearInterval(timer);
+        await runner.stop().catch(() => {
+          // Already stopping on its own; the loop above sees `stopping`.
+        });
+        await promise.catch(() => {});
       },
     };
   }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
@@ -22,12 +22,24 @@ import { analyseBatch } from '../../queue/analyse-batch.js';
 const JOBS_PER_PROCESS = 2;
 const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 
+/**
+ * Node flags of worker processes that take every core. V8 compiles hot code again on background
+ * threads, and in the analysis that is about a third of a process's CPU time: a lone worker gets it
+ * from an otherwise idle core, but with a process on every core those threads only take turns with
+ * the other workers. Each process then keeps to one thread (two processes on two cores analysing
+ * 20,000 items each: 12.5 s instead of 14.6 s).
+ */
+function workerProcessFlags(processes: number, cores = availableParallelism()): string[] {
+  return processes >= cores ? ['--single-threaded'] : [];
+}
+
 /** Analysis is CPU-bound JavaScript: N at once means N processes, one per core. */
 async function runProcesses(count: number, argv: string[]): Promise<number> {
   const children: ChildProcess[] = [];
   const rest = argv.filter((_, i) => argv[i] !== '--concurrency' && argv[i - 1] !== '--concurrency' && !argv[i]!.startsWith('--concurrency='));
+  const flags = workerProcessFlags(count);
   for (let i = 0; i < count; i++) {
-    children.push(spawn(process.execPath, [MAIN, 'worker', ...rest, '--concurrency', '1'], { stdio: 'inherit' }));
+    children.push(spawn(process.execPath, [...flags, MAIN, 'worker', ...rest, '--concurrency', '1'], { stdio: 'inherit' }));
   }
   const forward = (signal: NodeJS.Signals) => {
     for (const c of children) if (c.exitCode === null) c.kill(signal);
@@ -116,8 +128,11 @@ Examples:
       for (const f of outcome.failed) process.stderr.write(`worker ${process.pid}: job ${job.id}: ${f.reason}; retried as a job of its own\n`);
     };
     const started = Date.now();
-    const report = () =>
-      `worker ${process.pid}: ${n(analysed)} analysed, ${n(skipped)} skipped, ${n(failures)} failed attempts in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+    const report = () => {
+      const cpu = process.cpuUsage();
+      return `worker ${process.pid}: ${n(analysed)} analysed, ${n(skipped)} skipped, ${n(failures)} failed in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+        `(CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`;
+    };
     const running = await queue.start(handle, { concurrency: JOBS_PER_PROCESS, staleSeconds: stale, host: hostname() });
     process.stderr.write(`worker ${process.pid}: analysing queued articles of ${store.location} (${CODER})\n`);
     const progress = setInterval(() => process.stderr.write(report() + '\n'), 30000);
