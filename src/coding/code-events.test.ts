@@ -229,3 +229,9 @@ test('what is discussed is a topic; the partner comes with "with"', () => {
   assert.deepEqual(ev.filter((e) => e.plover === 'CONSULT').map(pair).sort(), ['CHL>PER', 'PER>CHL']);
   assert.ok(code('The Chilean minister discussed trade with Peru.').some((e) => e.plover === 'CONSULT' && pair(e) === 'CHL>PER'));
 });
+
+test('a count of victims before a participle is passive and no actor: "those injured", "25 killed in"', () => {
+  assert.deepEqual(code('Chile sent condolences to the families of the victims and to those injured in the blast in Lima.').filter((e) => e.plover === 'ASSAULT'), []);
+  const ev = code('At least 25 killed in the Chilean strike on Arica, Peruvian officials said.').filter((e) => e.cameo === '1823');
+  assert.deepEqual(ev.map((e) => e.source?.actor?.country), ['CHL']);
+});

@@ -186,7 +186,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         targetM = undergoer ?? objectAfter(tokens, mentions, last, to, true);
         if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1) sourceM = targetM;
       } else if (isPassive(tokens, from, t)) {
-        targetM = clauseSubject(t);
+        targetM = victimParticiple(tokens, from, t) ? [] : clauseSubject(t);
         const agent = afterWord(tokens, mentions, t, to, 'by') ?? agentNoun(tokens, mentions, hits, absorbed, t, to);
         if (agent) sourceM = [agent];
         // "was arrested in Lebanon": with no agent, an investigation, charge or coercion is the state's where it happened.
@@ -590,8 +590,22 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
 /** Participles that with this preposition right after them are passive without an auxiliary ("…, charged with murder"). */
 const REDUCED_PASSIVE: Record<string, string> = { of: 'accuse convict suspect acquit clear', with: 'charge' };
 
+/** Words that count victims before a participle ("those killed", "dozens wounded"). */
+const VICTIM_COUNTS = new Set(['those', 'people', 'persons', 'others', 'dozens', 'hundreds', 'thousands', 'scores', 'many', 'several', 'more', 'civilians']);
 /** Verbs whose participle is their base form: "were hit by drones", "was cut off". */
 const SAME_FORM_PARTICIPLES = new Set(['hit', 'cut', 'set', 'put', 'shut', 'beat', 'cast', 'spread', 'burst', 'hurt', 'let', 'split', 'quit', 'bid', 'broadcast', 'upset', 'thrust', 'shed']);
+
+/**
+ * "25 killed in the blast", "those injured", "dozens wounded": a count of victims before a participle with no
+ * object after it. Passive, and its subject is that count, not an actor of the clause.
+ */
+function victimParticiple(tokens: Token[], from: number, t: number): boolean {
+  const trig = tokens[t]!;
+  const prev = tokens[t - 1];
+  const next = tokens[t + 1];
+  return prev !== undefined && t - 1 >= from && (prev.pos === 'NUM' || VICTIM_COUNTS.has(prev.normal)) && trig.normal !== lower(trig) &&
+    (next === undefined || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ');
+}
 
 function isPassive(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
@@ -599,6 +613,7 @@ function isPassive(tokens: Token[], from: number, t: number): boolean {
   // A reduced relative or participle clause: "Tarrant, 28, charged with murder", "a man suspected of spying".
   const next = tokens[t + 1]?.normal ?? '';
   if (REDUCED_PASSIVE[next]?.split(' ').includes(lower(trig)) && trig.normal !== lower(trig)) return true;
+  if (victimParticiple(tokens, from, t)) return true;
   for (let k = t - 1; k >= from && k >= t - 3; k--) {
     const tok = tokens[k]!;
     if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;
