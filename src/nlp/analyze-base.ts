@@ -13,6 +13,16 @@ function getWink() {
   return wink;
 }
 
+const NON_LATIN1_LETTER = /[^\x00-\xff]/;
+/** Letters and combining marks beyond Latin-1, one UTF-16 unit at a time (a surrogate pair gives two). */
+const NON_LATIN1_LETTERS = /[\p{L}\p{M}]/gu;
+
+function latinStandIn(ch: string): string {
+  if (ch.charCodeAt(0) <= 0xff) return ch;
+  const stand = ch !== ch.toLowerCase() ? 'X' : 'x';
+  return stand.repeat(ch.length);
+}
+
 /**
  * The NLP base layer: paragraph-aware sentences, tokens with offsets, POS tags and lemmas.
  * wink-nlp reads the whole text at once (one document per article costs a third less than one per line),
@@ -21,7 +31,11 @@ function getWink() {
  */
 export function analyzeBase(text: string): NlpDoc {
   const { nlp, its } = getWink();
-  const doc = nlp.readDoc(text);
+  // wink splits words at letters beyond Latin-1 ("Erdo|ğ|an", "Wa|łę|sa"): it reads a copy where each such
+  // letter is a plain x (X for a capital), of the same length, so offsets hold; tokens keep the real text.
+  const plain = NON_LATIN1_LETTER.test(text) ? text.replace(NON_LATIN1_LETTERS, latinStandIn) : text;
+  const replaced = plain !== text;
+  const doc = nlp.readDoc(plain);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -48,10 +62,10 @@ export function analyzeBase(text: string): NlpDoc {
       continue;
     }
     // wink reproduces its input exactly (precedingSpaces + value); fall back to a search if it ever does not.
-    if (text.startsWith(value, cursor) === false) {
-      const found = text.indexOf(value, cursor);
+    if (plain.startsWith(value, cursor) === false) {
+      const found = plain.indexOf(value, cursor);
       if (found >= 0) {
-        if (text.slice(cursor, found).includes('\n')) pendingBreak = true;
+        if (plain.slice(cursor, found).includes('\n')) pendingBreak = true;
         cursor = found;
       }
     }
@@ -59,13 +73,16 @@ export function analyzeBase(text: string): NlpDoc {
     cursor += value.length;
     breakBefore.push(pendingBreak && tokens.length > 0);
     pendingBreak = false;
+    const surface = text.slice(start, cursor);
+    // A word with stand-in letters: its own lower case for normal and lemma (names, mostly).
+    const own = replaced && surface !== value ? surface.toLowerCase() : null;
     tokens.push({
       start,
       end: cursor,
-      text: text.slice(start, cursor),
+      text: surface,
       pos: pos[i]!,
-      lemma: lemmas[i]!,
-      normal: normals[i]!,
+      lemma: own ?? lemmas[i]!,
+      normal: own ?? normals[i]!,
       sentence: -1,
     });
   }

@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeBase } from './analyze-base.js';
+
+test('words with letters beyond Latin-1 stay whole, with their own text, offsets and lower case', () => {
+  const text = 'Mr Erdoğan met Ms Wałęsa in Łódź.\nNguyễn Trọng left.';
+  const doc = analyzeBase(text);
+  const words = doc.tokens.map((t) => t.text);
+  assert.deepEqual(words, ['Mr', 'Erdoğan', 'met', 'Ms', 'Wałęsa', 'in', 'Łódź', '.', 'Nguyễn', 'Trọng', 'left', '.']);
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.equal(doc.tokens[1]!.normal, 'erdoğan');
+  assert.equal(doc.tokens[6]!.pos, 'PROPN');
+  // The line break still ends the first sentence.
+  assert.equal(doc.sentences.length, 2);
+});
