@@ -130,6 +130,7 @@ test('a release needs people as its object; a report or a statement is not one',
 test('"going to" before a verb is the future, not a visit', () => {
   assert.deepEqual(code('Chilean officials said they are going to open a consulate in Peru.').filter((e) => e.cameo === '042'), []);
   assert.deepEqual(code('The Chilean minister went to Lima on Monday.').map((e) => `${e.cameo} ${pair(e)}`), ['042 CHL>PER']);
+  assert.deepEqual(code('Voters in Chile go to the polls with supporters of the Peruvian president.').filter((e) => e.cameo === '042'), []);
 });
 
 test('a subject that faces charges is their target, not their source', () => {

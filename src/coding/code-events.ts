@@ -163,7 +163,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;
       const last = hit.positions[hit.positions.length - 1]!;
-      if (hit.pattern.object !== null && !isPassive(tokens, from, t) &&
+      if (hit.pattern.object === 'named' && !objectNamed(tokens, mentions, last + 1, to)) continue;
+      if ((hit.pattern.object === 'people' || hit.pattern.object === 'things') && !isPassive(tokens, from, t) &&
         objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to) !== (hit.pattern.object === 'people')) continue;
       if (nominal) {
         sourceM = modifierActors(tokens, mentions, from, t);
@@ -565,6 +566,7 @@ function possessiveBefore(tokens: Token[], from: number, k: number): boolean {
   return false;
 }
 
+const NAMED_NP = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'everyone', 'all']);
 
 /**
@@ -605,6 +607,13 @@ function victimParticiple(tokens: Token[], from: number, t: number): boolean {
   const next = tokens[t + 1];
   return prev !== undefined && t - 1 >= from && (prev.pos === 'NUM' || VICTIM_COUNTS.has(prev.normal)) && trig.normal !== lower(trig) &&
     (next === undefined || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ');
+}
+
+/** Whether the noun phrase starting at `at` holds a place or actor name ("to Tehran", "to the Iranian capital"). */
+function objectNamed(tokens: Token[], mentions: ActorMention[], at: number, to: number): boolean {
+  let end = at;
+  while (end < to && end < at + 6 && NAMED_NP.has(tokens[end]!.pos)) end++;
+  return mentions.some((m) => m.first >= at && m.first < end && (m.actor !== null || m.geo !== null) && !m.pronoun);
 }
 
 function isPassive(tokens: Token[], from: number, t: number): boolean {
