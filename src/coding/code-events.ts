@@ -9,6 +9,7 @@ import { geoForSpan } from '../nlp/geo-for-span.js';
 import type { CameoEntry, EventLexicon } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
 import { matchPatterns, type PatternHit } from './match-patterns.js';
+import { isHeadline, isPassive, isPossessive, isVerb, lower, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
 import { sentenceMentions, type ActorMention } from './sentence-mentions.js';
 
 export interface EventCoderResources {
@@ -33,29 +34,6 @@ const COUNTRY = /^(?!IGO|EUR|NGO|IMG|AFR|ASA|MEA|WST)[A-Z]{3}$/;
 const BODY = /^(IGO|NGO|IMG|MNC)/;
 const TROOPS = new Set(['troops', 'soldiers', 'peacekeepers', 'contingent', 'warships', 'battalion', 'brigade', 'units']);
 const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
-const HEADLINE_OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
-
-/**
- * Whether token k is a verb. The tagger reads the present tense of news summaries as a plural noun after a
- * name ("Germany bans the movement", "The Air Force launches airstrikes"): such a word is the clause's verb
- * when a name precedes it, an object follows, and no verb came before it in the sentence.
- */
-function isVerb(tokens: Token[], from: number, k: number): boolean {
-  const tok = tokens[k]!;
-  if (tok.pos === 'VERB') return true;
-  if (tok.pos !== 'NOUN' || k === from || !/[^s]s$/.test(tok.normal) || tokens[k - 1]!.pos !== 'PROPN') return false;
-  if (!HEADLINE_OBJECT_START.has(tokens[k + 1]?.pos ?? '')) return false;
-  for (let j = from; j < k; j++) if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return false;
-  return true;
-}
-
-/** "…, the UN rights chief, reports that rebels have killed…": a speech verb the tagger read as a plural noun. */
-function sayVerbAsNoun(tokens: Token[], k: number): boolean {
-  const tok = tokens[k]!;
-  return tok.pos === 'NOUN' && /[^s]s$/.test(tok.normal) && tokens[k + 1]?.normal === 'that' &&
-    (tokens[k - 1]?.text === ',' || tokens[k - 1]?.pos === 'PROPN');
-}
-
 /** Participles used as prepositions: "postponed a visit following the explosion" is not the subject's explosion. */
 const PREPOSITION_PARTICIPLES = new Set(['following', 'including', 'regarding', 'concerning', 'considering', 'excluding', 'pending', 'amid', 'during']);
 /** Verbs whose subject undergoes the act named by their object ("faced charges", "survived an attack"). */
@@ -74,7 +52,6 @@ interface Event0 {
   lastToken: number;
 }
 
-const lower = (t: Token): string => (t.lemma ?? t.normal).toLowerCase();
 const isGroupSep = (t: Token): boolean => COORD.has(t.normal);
 
 /** Codes the events of one analysed article. */
@@ -517,26 +494,6 @@ function placeOfThing(tokens: Token[], m: ActorMention, start: number, peopleNou
 }
 
 /** Actors named before a noun trigger inside its phrase ("an Israeli strike", "Iran's talks"). */
-const titleCase = (t: Token): boolean => {
-  const c = t.text.charCodeAt(0);
-  return c >= 65 && c <= 90 && t.text.length > 1 && t.text !== t.text.toUpperCase();
-};
-
-/** A sentence most of whose words are capitalised: a headline or title, where capitals mark no names. */
-function isHeadline(tokens: Token[], from: number, to: number): boolean {
-  let words = 0;
-  let caps = 0;
-  for (let k = from; k < to; k++) {
-    const c = tokens[k]!.text.charCodeAt(0);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
-    words++;
-    if (c <= 90) caps++;
-  }
-  return words > 0 && caps * 2 > words;
-}
-
-const isPossessive = (t: Token | undefined): boolean => t !== undefined && (t.normal === "'s" || t.normal === '’s');
-
 /**
  * The actors that modify a noun event: "an Israeli strike", "Russia's attack", and through a list of
  * adjectives after a possessive: "Russia's premeditated, unprovoked, and unjustified attack", "Putin's
@@ -589,47 +546,11 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
   return isPeopleWord(state, people, h);
 }
 
-/** Participles that with this preposition right after them are passive without an auxiliary ("…, charged with murder"). */
-const REDUCED_PASSIVE: Record<string, string> = { of: 'accuse convict suspect acquit clear', with: 'charge' };
-
-/** Words that count victims before a participle ("those killed", "dozens wounded"). */
-const VICTIM_COUNTS = new Set(['those', 'people', 'persons', 'others', 'dozens', 'hundreds', 'thousands', 'scores', 'many', 'several', 'more', 'civilians']);
-/** Verbs whose participle is their base form: "were hit by drones", "was cut off". */
-const SAME_FORM_PARTICIPLES = new Set(['hit', 'cut', 'set', 'put', 'shut', 'beat', 'cast', 'spread', 'burst', 'hurt', 'let', 'split', 'quit', 'bid', 'broadcast', 'upset', 'thrust', 'shed']);
-
-/**
- * "25 killed in the blast", "those injured", "dozens wounded": a count of victims before a participle with no
- * object after it. Passive, and its subject is that count, not an actor of the clause.
- */
-function victimParticiple(tokens: Token[], from: number, t: number): boolean {
-  const trig = tokens[t]!;
-  const prev = tokens[t - 1];
-  const next = tokens[t + 1];
-  return prev !== undefined && t - 1 >= from && (prev.pos === 'NUM' || VICTIM_COUNTS.has(prev.normal)) && trig.normal !== lower(trig) &&
-    (next === undefined || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ');
-}
-
 /** Whether the noun phrase starting at `at` holds a place or actor name ("to Tehran", "to the Iranian capital"). */
 function objectNamed(tokens: Token[], mentions: ActorMention[], at: number, to: number): boolean {
   let end = at;
   while (end < to && end < at + 6 && NAMED_NP.has(tokens[end]!.pos)) end++;
   return mentions.some((m) => m.first >= at && m.first < end && (m.actor !== null || m.geo !== null) && !m.pronoun);
-}
-
-function isPassive(tokens: Token[], from: number, t: number): boolean {
-  const trig = tokens[t]!;
-  if (trig.normal === lower(trig) && !/(ed|en|wn|ht)$/.test(trig.normal) && !SAME_FORM_PARTICIPLES.has(trig.normal)) return false;
-  // A reduced relative or participle clause: "Tarrant, 28, charged with murder", "a man suspected of spying".
-  const next = tokens[t + 1]?.normal ?? '';
-  if (REDUCED_PASSIVE[next]?.split(' ').includes(lower(trig)) && trig.normal !== lower(trig)) return true;
-  if (victimParticiple(tokens, from, t)) return true;
-  for (let k = t - 1; k >= from && k >= t - 3; k--) {
-    const tok = tokens[k]!;
-    if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;
-    // "is to hit" plans an act: the infinitive marker ends the verb group.
-    if ((tok.pos !== 'ADV' && tok.pos !== 'PART') || tok.normal === 'to') return false;
-  }
-  return false;
 }
 
 /** The mention after `word` ("by X") following the trigger in its clause. */

@@ -1,0 +1,88 @@
+// Verb forms and capitals in the base layer's tokens, read without a parser: is this word the clause's verb,
+// is that verb passive, is the sentence a headline? Pure functions over tokens, for the event coder.
+import type { Token } from '../domain/types.js';
+
+/** Lower-cased lemma of a token (its normal form when it has none). */
+export const lower = (t: Token): string => (t.lemma ?? t.normal).toLowerCase();
+
+const HEADLINE_OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+/**
+ * Whether token k is a verb. The tagger reads the present tense of news summaries as a plural noun after a
+ * name ("Germany bans the movement", "The Air Force launches airstrikes"): such a word is the clause's verb
+ * when a name precedes it, an object follows, and no verb came before it in the sentence.
+ */
+export function isVerb(tokens: Token[], from: number, k: number): boolean {
+  const tok = tokens[k]!;
+  if (tok.pos === 'VERB') return true;
+  if (tok.pos !== 'NOUN' || k === from || !/[^s]s$/.test(tok.normal) || tokens[k - 1]!.pos !== 'PROPN') return false;
+  if (!HEADLINE_OBJECT_START.has(tokens[k + 1]?.pos ?? '')) return false;
+  for (let j = from; j < k; j++) if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return false;
+  return true;
+}
+
+/** "…, the UN rights chief, reports that rebels have killed…": a speech verb the tagger read as a plural noun. */
+export function sayVerbAsNoun(tokens: Token[], k: number): boolean {
+  const tok = tokens[k]!;
+  return tok.pos === 'NOUN' && /[^s]s$/.test(tok.normal) && tokens[k + 1]?.normal === 'that' &&
+    (tokens[k - 1]?.text === ',' || tokens[k - 1]?.pos === 'PROPN');
+}
+
+/** A capitalised word that is not all capitals ("Order", not "NATO"). */
+export const titleCase = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  return c >= 65 && c <= 90 && t.text.length > 1 && t.text !== t.text.toUpperCase();
+};
+
+/** A sentence most of whose words are capitalised: a headline or title, where capitals mark no names. */
+export function isHeadline(tokens: Token[], from: number, to: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = from; k < to; k++) {
+    const c = tokens[k]!.text.charCodeAt(0);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
+    words++;
+    if (c <= 90) caps++;
+  }
+  return words > 0 && caps * 2 > words;
+}
+
+/** A possessive "'s" token (straight or curly apostrophe). */
+export const isPossessive = (t: Token | undefined): boolean => t !== undefined && (t.normal === "'s" || t.normal === '’s');
+
+/** Participles that with this preposition right after them are passive without an auxiliary ("…, charged with murder"). */
+const REDUCED_PASSIVE: Record<string, string> = { of: 'accuse convict suspect acquit clear', with: 'charge' };
+
+/** Words that count victims before a participle ("those killed", "dozens wounded"). */
+const VICTIM_COUNTS = new Set(['those', 'people', 'persons', 'others', 'dozens', 'hundreds', 'thousands', 'scores', 'many', 'several', 'more', 'civilians']);
+/** Verbs whose participle is their base form: "were hit by drones", "was cut off". */
+const SAME_FORM_PARTICIPLES = new Set(['hit', 'cut', 'set', 'put', 'shut', 'beat', 'cast', 'spread', 'burst', 'hurt', 'let', 'split', 'quit', 'bid', 'broadcast', 'upset', 'thrust', 'shed']);
+
+/**
+ * "25 killed in the blast", "those injured", "dozens wounded": a count of victims before a participle with no
+ * object after it. Passive, and its subject is that count, not an actor of the clause.
+ */
+export function victimParticiple(tokens: Token[], from: number, t: number): boolean {
+  const trig = tokens[t]!;
+  const prev = tokens[t - 1];
+  const next = tokens[t + 1];
+  return prev !== undefined && t - 1 >= from && (prev.pos === 'NUM' || VICTIM_COUNTS.has(prev.normal)) && trig.normal !== lower(trig) &&
+    (next === undefined || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ');
+}
+
+/** Whether the verb at t is passive: after a form of "be"/"get", in a participle clause, or after a count of victims. */
+export function isPassive(tokens: Token[], from: number, t: number): boolean {
+  const trig = tokens[t]!;
+  if (trig.normal === lower(trig) && !/(ed|en|wn|ht)$/.test(trig.normal) && !SAME_FORM_PARTICIPLES.has(trig.normal)) return false;
+  // A reduced relative or participle clause: "Tarrant, 28, charged with murder", "a man suspected of spying".
+  const next = tokens[t + 1]?.normal ?? '';
+  if (REDUCED_PASSIVE[next]?.split(' ').includes(lower(trig)) && trig.normal !== lower(trig)) return true;
+  if (victimParticiple(tokens, from, t)) return true;
+  for (let k = t - 1; k >= from && k >= t - 3; k--) {
+    const tok = tokens[k]!;
+    if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;
+    // "is to hit" plans an act: the infinitive marker ends the verb group.
+    if ((tok.pos !== 'ADV' && tok.pos !== 'PART') || tok.normal === 'to') return false;
+  }
+  return false;
+}
