@@ -14,6 +14,7 @@ import { CODER } from '../../pipeline/version.js';
 import type { NewArticle, Store } from '../../store/store.js';
 import { dbLocation } from '../../store/open-store.js';
 import { DEFAULT_JOB_SIZE, DEFAULT_MAX_ATTEMPTS, openQueue, QueueError, type AnalysisQueue } from '../../queue/analysis-queue.js';
+import { analyseAndSave } from '../../queue/analyse-batch.js';
 
 /** Articles per transaction: large enough to amortise commits, small enough that a kill loses little work. */
 const DEFAULT_BATCH = 500;
@@ -136,15 +137,13 @@ Examples:
       progress.update(c.read, counts(), fraction, force);
     };
 
-    const analyse = async (article: Article) => {
-      try {
-        const record = extractArticle(article, pipeline!);
-        await store.saveAnalysis(record, CODER);
-        c.analysed++;
-      } catch (err) {
-        c.failed++;
-        problem(`${article.origin}: analysis failed: ${(err as Error).message}`);
-      }
+    // The analyses of a store batch are saved in one transaction (an article the batch cannot be
+    // saved with fails alone).
+    const analyse = async (articles: Article[]) => {
+      const saved = await analyseAndSave(store, articles, (article) => extractArticle(article, pipeline!), CODER);
+      c.analysed += saved.analysed;
+      c.failed += saved.failed.length;
+      for (const f of saved.failed) problem(f.reason);
     };
 
     // Ids waiting to fill a job (a job spans store batches when --batch is smaller than --job-size).
@@ -163,6 +162,7 @@ Examples:
       const items = batch;
       batch = [];
       const outcomes = await store.addArticles(items);
+      const toAnalyse: Article[] = [];
       for (let i = 0; i < outcomes.length; i++) {
         const o = outcomes[i]!;
         const article = items[i]!.article;
@@ -175,9 +175,10 @@ Examples:
         }
         // An article stored by an earlier, interrupted run may still lack its analysis.
         const needsAnalysis = o.status === 'stored' || (o.status === 'exists' && o.duplicateOf === null && o.analysedVersion !== CODER);
-        if (analyze && needsAnalysis) await analyse(article);
+        if (analyze && needsAnalysis) toAnalyse.push(article);
         if (queue && needsAnalysis) toQueue.push(article.id);
       }
+      if (toAnalyse.length > 0) await analyse(toAnalyse);
       await enqueue(false);
       show();
     };
