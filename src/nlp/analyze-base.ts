@@ -14,13 +14,14 @@ function getWink() {
 }
 
 const NON_LATIN1_LETTER = /[^\x00-\xff]/;
-/** Letters and combining marks beyond Latin-1, one UTF-16 unit at a time (a surrogate pair gives two). */
-const NON_LATIN1_LETTERS = /[\p{L}\p{M}]/gu;
+/** Characters beyond Latin-1 (whole code points); only letters and marks among them are replaced. */
+const NON_LATIN1 = /[^\x00-\xff]/gu;
+const LETTER = /[\p{L}\p{M}]/u;
 
 function latinStandIn(ch: string): string {
-  if (ch.charCodeAt(0) <= 0xff) return ch;
+  if (!LETTER.test(ch)) return ch; // curly quotes, dashes, symbols: wink knows them
   const stand = ch !== ch.toLowerCase() ? 'X' : 'x';
-  return stand.repeat(ch.length);
+  return stand.repeat(ch.length); // a surrogate pair keeps its two units
 }
 
 /**
@@ -33,7 +34,7 @@ export function analyzeBase(text: string): NlpDoc {
   const { nlp, its } = getWink();
   // wink splits words at letters beyond Latin-1 ("Erdo|ğ|an", "Wa|łę|sa"): it reads a copy where each such
   // letter is a plain x (X for a capital), of the same length, so offsets hold; tokens keep the real text.
-  const plain = NON_LATIN1_LETTER.test(text) ? text.replace(NON_LATIN1_LETTERS, latinStandIn) : text;
+  const plain = NON_LATIN1_LETTER.test(text) ? text.replace(NON_LATIN1, latinStandIn) : text;
   const replaced = plain !== text;
   const doc = nlp.readDoc(plain);
   const values = doc.tokens().out(its.value) as string[];
