@@ -350,7 +350,7 @@ export class PostgresStore implements Store {
     const records = [...new Map(batch.map((r) => [r.id, r])).values()];
     const ids = records.map((r) => r.id);
     const arts = new Map<string, Row>();
-    for (const r of (await c.query('SELECT rowid, id, published, analysed_version FROM articles WHERE id = ANY($1::text[]) ORDER BY rowid FOR UPDATE', [ids])).rows) {
+    for (const r of (await c.query({ name: 'brink-save-lock', text: SAVE_LOCK, values: [ids] })).rows) {
       arts.set(r.id, r);
     }
     const missing = ids.find((id) => !arts.has(id));
@@ -388,7 +388,26 @@ export class PostgresStore implements Store {
         [again],
       );
     }
-    const clusters = [...keys.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    // What this batch alone puts in each cluster: the counts of a cluster it creates.
+    const own = new Map<string, { mentions: number; articles: Set<number>; outlets: Set<string> }>();
+    records.forEach((record, r) => {
+      const art = arts.get(record.id)!;
+      for (const key of eventKeys[r]!) {
+        if (key === null) continue;
+        const o = own.get(key) ?? { mentions: 0, articles: new Set(), outlets: new Set() };
+        o.mentions++;
+        o.articles.add(art.rowid as number);
+        if (art.outlet !== null) o.outlets.add(art.outlet as string);
+        own.set(key, o);
+      }
+    });
+    const clusters = [...keys.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).map((k) => {
+      const o = own.get(k.key);
+      return {
+        key: k.key, source_actor: k.sourceActor, target_actor: k.targetActor, cameo_root: k.cameoRoot, place: k.place, bucket: k.bucket,
+        mentions: o?.mentions ?? 0, articles: o?.articles.size ?? 0, outlets: o?.outlets.size ?? 0,
+      };
+    });
 
     // Actors of a superseded record too: saved one by one, it would have registered them.
     const actors = mergedActors(batch.flatMap((record) => [
@@ -408,66 +427,29 @@ export class PostgresStore implements Store {
     });
 
     // One statement writes the whole batch: upserts every touched cluster (locking them in key
-    // order), inserts new actors, marks the articles, and inserts their rows, each event pointing
-    // at its cluster by key. It returns the clusters' rowids for the recount.
-    const { rows: touched } = await c.query(
-      `WITH
-       cl AS (INSERT INTO clusters (key, source_actor, target_actor, cameo_root, place, bucket)
-         SELECT key, source_actor, target_actor, cameo_root, place, bucket
-         FROM json_populate_recordset(null::clusters, $1::json) WITH ORDINALITY AS k ORDER BY ordinality
-         ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING rowid, key),
-       ac AS (INSERT INTO actors (id, name, code, country)
-         SELECT id, name, code, country FROM json_populate_recordset(null::actors, $2::json) WITH ORDINALITY AS r ORDER BY ordinality
-         ON CONFLICT (id) DO NOTHING),
-       mk AS (UPDATE articles a SET lang = m.lang, analysed_version = $8, analysed_at = $9,
-           published = CASE WHEN m.estimated THEN m.published ELSE a.published END,
-           published_estimated = a.published_estimated OR m.estimated
-         FROM json_to_recordset($3::json) AS m(rowid int, lang text, estimated boolean, published text) WHERE a.rowid = m.rowid),
-       s AS (INSERT INTO sentences (article, n, start, "end") SELECT article, n, start, "end" FROM json_populate_recordset(null::sentences, $4::json)),
-       e AS (INSERT INTO entities SELECT * FROM json_populate_recordset(null::entities, $5::json)),
-       t AS (INSERT INTO times SELECT * FROM json_populate_recordset(null::times, $6::json)),
-       q AS (INSERT INTO quotes (${QUOTE_COLUMNS})
-         SELECT ${QUOTE_COLUMNS} FROM json_populate_recordset(null::quotes, $7::json) WITH ORDINALITY AS r ORDER BY ordinality),
-       v AS (INSERT INTO events (${EVENT_FIELDS}, cluster)
-         SELECT ${EVENT_FIELDS}, k.rowid
-         FROM json_array_elements($10::json) WITH ORDINALITY AS r(j, o)
-         CROSS JOIN LATERAL json_populate_record(null::events, r.j) AS x
-         LEFT JOIN cl k ON k.key = r.j->>'cluster_key'
-         ORDER BY r.o)
-       SELECT rowid FROM cl`,
-      [
-        JSON.stringify(clusters.map((k) => ({
-          key: k.key, source_actor: k.sourceActor, target_actor: k.targetActor, cameo_root: k.cameoRoot, place: k.place, bucket: k.bucket,
-        }))),
-        JSON.stringify(actors), JSON.stringify(rows.marks), JSON.stringify(rows.sentences), JSON.stringify(rows.entities),
-        JSON.stringify(rows.times), JSON.stringify(rows.quotes), version, new Date().toISOString(), JSON.stringify(rows.events),
+    // order; a new one comes with this batch's counts, which are all it has), inserts new actors,
+    // marks the articles, and inserts their rows, each event pointing at its cluster by key. It
+    // returns the clusters that were there before (xmax = 0 marks a row this statement inserted),
+    // whose counts need a recount.
+    const { rows: touched } = await c.query({
+      name: 'brink-save-write',
+      text: SAVE_WRITE,
+      values: [
+        JSON.stringify(clusters), JSON.stringify(actors), JSON.stringify(rows.marks), JSON.stringify(rows.sentences),
+        JSON.stringify(rows.entities), JSON.stringify(rows.times), JSON.stringify(rows.quotes), version, new Date().toISOString(),
+        JSON.stringify(rows.events),
       ],
-    );
+    });
 
     // Then, in one statement: a known actor is updated, and so locked, only when this batch
     // lengthens its code or gives it its first country (the merge SQLite's upsert does); this
     // statement's snapshot sees an actor another worker inserted while the insert above waited for
-    // it. And the touched clusters are recounted, cluster by cluster (LATERAL): each count is an
-    // index lookup whatever the planner believes about the table's size (statistics lag behind a
-    // bulk load, or are never gathered where autovacuum is off), where one join over all of them
-    // may be planned as a full scan.
-    await c.query(
-      `WITH
-       au AS (UPDATE actors x SET
-           code = CASE WHEN length(n.code) > length(x.code) THEN n.code ELSE x.code END,
-           country = COALESCE(x.country, n.country)
-         FROM json_populate_recordset(null::actors, $1::json) n
-         WHERE x.id = ANY($2::text[]) AND x.id = n.id AND (length(n.code) > length(x.code) OR (x.country IS NULL AND n.country IS NOT NULL))),
-       counts AS (
-         SELECT c.id AS rowid, n.mentions, n.articles, n.outlets
-         FROM unnest($3::int[]) AS c(id) CROSS JOIN LATERAL (
-           SELECT count(*)::int AS mentions, count(DISTINCT e.article)::int AS articles, count(DISTINCT a.outlet)::int AS outlets
-           FROM events e JOIN articles a ON a.rowid = e.article WHERE e.cluster = c.id) n),
-       up AS (UPDATE clusters k SET mentions = counts.mentions, articles = counts.articles, outlets = counts.outlets
-         FROM counts WHERE k.rowid = counts.rowid AND counts.mentions > 0)
-       DELETE FROM clusters k USING counts WHERE k.rowid = counts.rowid AND counts.mentions = 0`,
-      [JSON.stringify(actors), actors.map((a) => a.id), touched.map((r) => r.rowid as number)],
-    );
+    // it. And the clusters that were there before are recounted.
+    await c.query({
+      name: 'brink-save-recount',
+      text: SAVE_RECOUNT,
+      values: [JSON.stringify(actors), touched.map((r) => r.rowid as number)],
+    });
   }
 
   async getAnalysis(id: string): Promise<ExtractRecord | null> {
@@ -671,6 +653,64 @@ const EVENT_FIELDS = `article, item, sentence, evidence_start, evidence_end, tri
 
 const QUOTE_COLUMNS = `article, item, kind, start, "end", text, parts, cue_start, cue_end, cue_text, speaker_start, speaker_end,
   speaker_text, speaker_actor_id, speaker_actor_name, speaker_actor_code, speaker_actor_country, rule`;
+
+// The statements of saveAnalyses, prepared once per connection (named): a batch's statements are
+// the same every time, and planning these large ones costs as much as running them.
+
+/** Locks the batch's articles, in rowid order. */
+const SAVE_LOCK = 'SELECT rowid, id, published, analysed_version, outlet FROM articles WHERE id = ANY($1::text[]) ORDER BY rowid FOR UPDATE';
+
+/** Clusters, actors, the analysis mark and every analysis row of a batch (see saveIn). */
+const SAVE_WRITE = `WITH
+  cl AS (INSERT INTO clusters (key, source_actor, target_actor, cameo_root, place, bucket, mentions, articles, outlets)
+    SELECT key, source_actor, target_actor, cameo_root, place, bucket, mentions, articles, outlets
+    FROM json_populate_recordset(null::clusters, $1::json) WITH ORDINALITY AS k ORDER BY ordinality
+    ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING rowid, key, xmax = 0 AND mentions > 0 AS fresh),
+  ac AS (INSERT INTO actors (id, name, code, country)
+    SELECT id, name, code, country FROM json_populate_recordset(null::actors, $2::json) WITH ORDINALITY AS r ORDER BY ordinality
+    ON CONFLICT (id) DO NOTHING),
+  mk AS (UPDATE articles a SET lang = m.lang, analysed_version = $8, analysed_at = $9,
+      published = CASE WHEN m.estimated THEN m.published ELSE a.published END,
+      published_estimated = a.published_estimated OR m.estimated
+    FROM json_to_recordset($3::json) AS m(rowid int, lang text, estimated boolean, published text) WHERE a.rowid = m.rowid),
+  s AS (INSERT INTO sentences (article, n, start, "end") SELECT article, n, start, "end" FROM json_populate_recordset(null::sentences, $4::json)),
+  e AS (INSERT INTO entities SELECT * FROM json_populate_recordset(null::entities, $5::json)),
+  t AS (INSERT INTO times SELECT * FROM json_populate_recordset(null::times, $6::json)),
+  q AS (INSERT INTO quotes (${QUOTE_COLUMNS})
+    SELECT ${QUOTE_COLUMNS} FROM json_populate_recordset(null::quotes, $7::json) WITH ORDINALITY AS r ORDER BY ordinality),
+  v AS (INSERT INTO events (${EVENT_FIELDS}, cluster)
+    SELECT ${EVENT_FIELDS}, k.rowid
+    FROM json_array_elements($10::json) WITH ORDINALITY AS r(j, o)
+    CROSS JOIN LATERAL json_populate_record(null::events, r.j) AS x
+    LEFT JOIN cl k ON k.key = r.j->>'cluster_key'
+    ORDER BY r.o)
+  SELECT rowid FROM cl WHERE NOT fresh`;
+
+/**
+ * The actor merge and the recount of clusters that were there before. Both look rows up one by one
+ * (a fenced LATERAL, an array of ids) so that each is an index lookup whatever the planner believes
+ * about the tables' sizes (statistics lag behind a bulk load, or are never gathered where
+ * autovacuum is off), where a join over all of them may be planned as a full scan.
+ */
+const SAVE_RECOUNT = `WITH
+  batch AS (SELECT * FROM json_populate_recordset(null::actors, $1::json)),
+  changed AS (SELECT b.id, b.code, b.country FROM batch b
+    CROSS JOIN LATERAL (SELECT x.code, x.country FROM actors x WHERE x.id = b.id OFFSET 0) x
+    WHERE length(b.code) > length(x.code) OR (x.country IS NULL AND b.country IS NOT NULL)),
+  au AS (UPDATE actors x SET
+      code = CASE WHEN length(c.code) > length(x.code) THEN c.code ELSE x.code END,
+      country = COALESCE(x.country, c.country)
+    FROM changed c
+    WHERE x.id = ANY(ARRAY(SELECT id FROM changed)) AND x.id = c.id
+      AND (length(c.code) > length(x.code) OR (x.country IS NULL AND c.country IS NOT NULL))),
+  counts AS (
+    SELECT c.id AS rowid, n.mentions, n.articles, n.outlets
+    FROM unnest($2::int[]) AS c(id) CROSS JOIN LATERAL (
+      SELECT count(*)::int AS mentions, count(DISTINCT e.article)::int AS articles, count(DISTINCT a.outlet)::int AS outlets
+      FROM events e JOIN articles a ON a.rowid = e.article WHERE e.cluster = c.id) n),
+  up AS (UPDATE clusters k SET mentions = counts.mentions, articles = counts.articles, outlets = counts.outlets
+    FROM counts WHERE k.rowid = counts.rowid AND counts.mentions > 0)
+  DELETE FROM clusters k USING counts WHERE k.rowid = counts.rowid AND counts.mentions = 0`;
 
 function entityRow(article: number, e: Entity): Row {
   return {
