@@ -27,6 +27,7 @@ const SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Armenian}/u, 'hy'],
 ];
 
+const LETTER = /\p{L}/u;
 const LOOKUP = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(STOPWORDS)) {
   for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
@@ -37,10 +38,19 @@ export function detectLanguage(text: string): string {
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   let letters = 0;
   const scriptCounts = new Map<string, number>();
-  for (const ch of sample) {
-    if (!/\p{L}/u.test(ch)) continue;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    // ASCII without a regex or a string per character: most news text is ASCII.
+    if (c < 0x80) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+      continue;
+    }
+    const cp = sample.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (!LETTER.test(ch)) continue;
     letters++;
-    if (ch.charCodeAt(0) < 0x250) continue;
+    if (cp < 0x250) continue;
     for (const [re, lang] of SCRIPTS) {
       if (re.test(ch)) {
         scriptCounts.set(lang, (scriptCounts.get(lang) ?? 0) + 1);

@@ -4,14 +4,16 @@
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
-/** murmur3's 32-bit finaliser: spreads every input bit over the whole word. */
+/**
+ * murmur3's 32-bit finaliser: spreads every input bit over the whole word. The result is a signed 32-bit
+ * integer (callers mask it to a bucket): an unsigned one above 2^30 would be a heap number, allocated per feature.
+ */
 export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** Feature `template` with value `a`. */
