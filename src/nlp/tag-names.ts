@@ -113,8 +113,11 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
         e.type = 'PERSON';
         e.rule = 'coref.surname';
       }
+      // First words of the known forms: most capitalised words start none, and need no key built.
+      const firstWords = new Set<string>();
+      for (const key of surnames.keys()) firstWords.add(key.split(' ', 1)[0]!);
       for (let i = 0; i < n; i++) {
-        if (occupied[i] || !isCapitalised(tokens[i]!) || tokens[i]!.pos !== 'PROPN') continue;
+        if (occupied[i] || !isCapitalised(tokens[i]!) || tokens[i]!.pos !== 'PROPN' || !firstWords.has(tokens[i]!.normal)) continue;
         // Longest run of up to 4 name tokens matching a known name form.
         const run = nameRun(tokens, i, occupied, roleStarts);
         for (let end = run; end > i; end--) {
