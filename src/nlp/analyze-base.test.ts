@@ -13,3 +13,11 @@ test('words with letters beyond Latin-1 stay whole, with their own text, offsets
   // The line break still ends the first sentence.
   assert.equal(doc.sentences.length, 2);
 });
+
+test('the tokens of a text do not depend on the texts read before it (a possessive is always split off)', () => {
+  const alone = analyzeBase("Chile's foreign minister left.").tokens.map((t) => t.text);
+  analyzeBase("A bid from a group led by Chile's' Grupo Andino was accepted.");
+  const after = analyzeBase("Chile's foreign minister left.").tokens.map((t) => t.text);
+  assert.deepEqual(after, alone);
+  assert.deepEqual(after.slice(0, 2), ['Chile', "'s"]);
+});

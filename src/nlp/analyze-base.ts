@@ -14,6 +14,8 @@ function getWink() {
 }
 
 const NON_LATIN1_LETTER = /[^\x00-\xff]/;
+/** A word ending in a possessive "'s" that wink left whole: the stem (a letter or digit last) and the mark. */
+const POSSESSIVE_END = /^(.*[\p{L}\p{N}])(['’][sS])$/u;
 /** Characters beyond Latin-1 (whole code points); only letters and marks among them are replaced. */
 const NON_LATIN1 = /[^\x00-\xff]/gu;
 const LETTER = /[\p{L}\p{M}]/u;
@@ -77,6 +79,19 @@ export function analyzeBase(text: string): NlpDoc {
     const surface = text.slice(start, cursor);
     // A word with stand-in letters: its own lower case for normal and lemma (names, mostly).
     const own = replaced && surface !== value ? surface.toLowerCase() : null;
+    // wink remembers every unknown piece it ever cut out of a word and later takes a whole word equal to
+    // one as a single token: after "Spain's'" once, every "Spain's" stayed whole, so the analysis of an
+    // article depended on the articles before it. A possessive is always split off here.
+    const possessive = surface.length > 2 ? POSSESSIVE_END.exec(surface) : null;
+    if (possessive) {
+      const stem = possessive[1]!;
+      const cut = start + stem.length;
+      tokens.push({ start, end: cut, text: stem, pos: pos[i]!, lemma: stem.toLowerCase(), normal: stem.toLowerCase(), sentence: -1 });
+      breakBefore.push(false);
+      const mark = possessive[2]!;
+      tokens.push({ start: cut, end: cursor, text: mark, pos: 'PART', lemma: mark.toLowerCase(), normal: mark.toLowerCase(), sentence: -1 });
+      continue;
+    }
     tokens.push({
       start,
       end: cursor,
