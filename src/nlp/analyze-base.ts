@@ -1,3 +1,5 @@
+// First: it changes how wink-nlp's cache looks words up, and must run before wink-nlp loads.
+import './wink-stable-cache.js';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { NlpDoc, Sentence, Token } from '../domain/types.js';
