@@ -81,9 +81,9 @@ export function analyzeBase(text: string): NlpDoc {
     const surface = text.slice(start, cursor);
     // A word with stand-in letters: its own lower case for normal and lemma (names, mostly).
     const own = replaced && surface !== value ? surface.toLowerCase() : null;
-    // wink remembers every unknown piece it ever cut out of a word and later takes a whole word equal to
-    // one as a single token: after "Spain's'" once, every "Spain's" stayed whole, so the analysis of an
-    // article depended on the articles before it. A possessive is always split off here.
+    // wink leaves a possessive on its word when a stray quote follows ("led by Spain's' Grupo"): split it
+    // off, as wink does everywhere else. (That such a piece once made every later "Spain's" one token is
+    // fixed in wink-stable-cache.ts.)
     const possessive = surface.length > 2 ? POSSESSIVE_END.exec(surface) : null;
     if (possessive) {
       const stem = possessive[1]!;
