@@ -264,3 +264,33 @@ test('compound number words count as one number', () => {
   assert.deepEqual(times('In the last twenty four hours, the index fell.', '1998-01-08'), ['the last twenty four hours=PT24H']);
   assert.deepEqual(times('The mine closed thirty-six years ago.', '1998-01-08'), ['thirty-six years ago=1962']);
 });
+
+test('"the past year" is the year before the publication year; "the past decade" stays a span', () => {
+  assert.deepEqual(times('Hate crimes rose sharply over the past year.', '1998-03-03'), ['the past year=1997']);
+  assert.deepEqual(times('Inquiries multiplied in the last year.', '1998-03-03'), ['the last year=1997']);
+  assert.deepEqual(times('Tension grew over the past decade.', '1998-03-03'), ['the past decade=P10Y']);
+});
+
+test('an earnings sentence about nine months compares "a year earlier" with that span: the year', () => {
+  assert.deepEqual(
+    times('Profit rose in the third quarter. For the nine months, net fell from a year earlier.', '1989-10-26'),
+    ['the third quarter=1989-Q3', 'the nine months=P9M', 'a year earlier=1988'],
+  );
+  assert.deepEqual(times('Profit rose in the third quarter. In the first nine months, net fell from the 1988 period.', '1989-10-26'), [
+    'the third quarter=1989-Q3',
+    'the first nine months=P9M',
+    'the 1988 period=1988',
+  ]);
+  // The quarter itself is still compared with the year-ago quarter.
+  assert.deepEqual(times('Profit rose in the third quarter. Sales fell from a year earlier.', '1989-10-26'), [
+    'the third quarter=1989-Q3',
+    'a year earlier=1988-Q3',
+  ]);
+});
+
+// 2000-01-07 is a Friday.
+test('a weekday that names a thing lies in the past whatever the tense around it', () => {
+  assert.deepEqual(times("They said they would look for ways around Wednesday's ruling.", '2000-01-07'), ['Wednesday=2000-01-05']);
+  assert.deepEqual(times('They said they would appeal on Wednesday.', '2000-01-07'), ['Wednesday=2000-01-12']);
+  assert.deepEqual(times('Hundreds came to a Sunday memorial service that will be repeated.', '2000-01-07'), ['Sunday=2000-01-02']);
+});

@@ -43,6 +43,11 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
       tense: () => (tense ??= clauseTense(doc, start, end, futureCues)),
       before: before.length > 1 ? before.replace(/\.$/, '') : before,
       charBefore: text[start - 1] ?? '',
+      get sentenceBefore() {
+        const t = doc.tokens[tokenAt(doc, start)];
+        const sentence = t ? doc.sentences[t.sentence] : undefined;
+        return sentence && sentence.start <= start ? text.slice(sentence.start, start) : '';
+      },
       get beforeTwo() {
         return (TWO_WORDS_BEFORE.exec(text.slice(Math.max(0, start - 32), start))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
       },

@@ -19,6 +19,8 @@ export interface RecipeContext {
   charBefore: string;
   /** The two lower-cased words before the match, space-separated ("extended to"). */
   beforeTwo: string;
+  /** The text of the match's sentence before the match. */
+  sentenceBefore: string;
   /** Text just after the match (a few characters). */
   after: string;
   /** The token just before the match in its sentence. */
@@ -117,6 +119,15 @@ function tensed(ctx: RecipeContext): Tense {
   return tense === 'unknown' && LOOKS_FORWARD.has(ctx.before) ? 'future' : tense;
 }
 
+/**
+ * A weekday that names a thing ("Wednesday's ruling", "a Sunday memorial service") takes no tense from the clause
+ * around it ("they would look for ways around Wednesday's ruling"): news names such things once they have happened.
+ */
+function weekdayTense(ctx: RecipeContext): Tense {
+  if (/^['’]s\b/.test(ctx.after) || (/^(a|an)$/.test(ctx.before) && ctx.nounAfter())) return 'unknown';
+  return tensed(ctx);
+}
+
 function resolveWeekday(ctx: RecipeContext, wd: number, rel?: string): RecipeResult {
   const a = ctx.anchor;
   if (!a) return { value: `XXXX-WXX-${wd}` };
@@ -124,7 +135,7 @@ function resolveWeekday(ctx: RecipeContext, wd: number, rel?: string): RecipeRes
   if (rel === 'last' || rel === 'past' || rel === 'previous' || rel === 'this past') day = weekdayFrom(a, wd, 'before');
   else if (rel === 'next' || rel === 'coming' || rel === 'this coming') day = weekdayFrom(a, wd, 'after');
   else if (rel === 'this') day = tensed(ctx) === 'future' ? weekdayFrom(a, wd, 'after') : weekdayFrom(a, wd, 'sameWeek');
-  else day = tensed(ctx) === 'future' ? weekdayFrom(a, wd, 'after') : weekdayFrom(a, wd, 'onOrBefore');
+  else day = weekdayTense(ctx) === 'future' ? weekdayFrom(a, wd, 'after') : weekdayFrom(a, wd, 'onOrBefore');
   return { value: formatDay(day), anchored: true };
 }
 
@@ -195,6 +206,16 @@ function holidayDay(spec: string, y: number): Day | null {
   return addDays(first, offset + 7 * (Number(nth[2]) - 1) + Number(nth[4] ?? 0));
 }
 
+/**
+ * An earnings sentence about a span longer than a quarter ("For the nine months, …", "in the first half"): its "a year
+ * earlier", "year-ago" and "the 1988 period" compare with that span of the earlier year, so their value is the year.
+ */
+const LONGER_PERIOD = /\b(?:nine|six|9|6)[\s-]+months\b|\b(?:first|1st)\s+half\b|\byear[\s-]+to[\s-]+date\b/i;
+/** The quarter under report, unless the sentence is about a longer span (then null: the year is meant). */
+function reportedQuarter(ctx: RecipeContext): { y: number; q: number } | null {
+  return ctx.lastQuarter && !LONGER_PERIOD.test(ctx.sentenceBefore) ? ctx.lastQuarter : null;
+}
+
 function previousQuarter(a: Day): { y: number; q: number } {
   return shiftQuarter(a.y, quarterOf(a.m), -1);
 }
@@ -260,7 +281,10 @@ export const RECIPES: Record<string, Recipe> = {
       }
       case 'Y':
         // Financial news compares with the same quarter of an earlier year: "the third quarter … a year earlier".
-        if (ctx.lastQuarter && n === 1) return { value: `${ctx.lastQuarter.y - 1}-Q${ctx.lastQuarter.q}`, anchored: true };
+        if (n === 1) {
+          const q = reportedQuarter(ctx);
+          if (q) return { value: `${q.y - 1}-Q${q.q}`, anchored: true };
+        }
         return { value: String(a.y + k), anchored: true };
       case '10Y':
         return { value: String(a.y + 10 * k), anchored: true };
@@ -337,6 +361,9 @@ export const RECIPES: Record<string, Recipe> = {
 
   unitDuration(g, ctx) {
     const unit = unitOf(ctx.lex, g.u);
+    // TimeBank dates "the past year" and "the last year" like "last year": the year before the publication year
+    // (news reports a year that is over); other units stay spans ("the past decade", "the next week").
+    if (unit === 'Y' && /^(past|last)$/.test(lower(g.rel)) && ctx.anchor) return { value: String(ctx.anchor.y - 1), type: 'DATE', anchored: true };
     return unit ? { value: duration(1, unit) } : null;
   },
 
@@ -592,12 +619,14 @@ export const RECIPES: Record<string, Recipe> = {
 
   yearPeriod(g, ctx) {
     // "the 1988 quarter", "the 1988 period": the quarter under discussion, in that year.
-    return { value: ctx.lastQuarter ? `${g.y}-Q${ctx.lastQuarter.q}` : g.y! };
+    const q = reportedQuarter(ctx);
+    return { value: q ? `${g.y}-Q${q.q}` : g.y! };
   },
 
   yearEarlier(g, ctx) {
     const a = ctx.anchor;
-    if (ctx.lastQuarter && lower(g.u) === 'year') return { value: `${ctx.lastQuarter.y - 1}-Q${ctx.lastQuarter.q}`, anchored: true };
+    const q = reportedQuarter(ctx);
+    if (q && lower(g.u) === 'year') return { value: `${q.y - 1}-Q${q.q}`, anchored: true };
     if (!a) return { value: 'PAST_REF' };
     if (lower(g.u) === 'month') {
       const m = addMonths(a, -1);
