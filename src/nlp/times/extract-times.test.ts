@@ -294,3 +294,35 @@ test('a weekday that names a thing lies in the past whatever the tense around it
   assert.deepEqual(times('They said they would appeal on Wednesday.', '2000-01-07'), ['Wednesday=2000-01-12']);
   assert.deepEqual(times('Hundreds came to a Sunday memorial service that will be repeated.', '2000-01-07'), ['Sunday=2000-01-02']);
 });
+
+test('half of a decade, halves after a unit, and "the next day" after a named day', () => {
+  assert.deepEqual(times("Sales have been flat through the last half of the '80s.", '1989-10-26'), ["the last half of the '80s=198"]);
+  assert.deepEqual(times('The talks lasted a year and a half.', '1998-01-14'), ['a year and a half=P1Y6M']);
+  assert.deepEqual(times('A minute and a half later, a pilot called in.', '1998-01-14'), ['A minute and a half=PT1M30S']);
+  assert.deepEqual(times('The treaty was signed on March 3, 2019 and ratified the next day.', '2024-08-05'), [
+    'March 3, 2019=2019-03-03',
+    'the next day=2019-03-04',
+  ]);
+  assert.deepEqual(times('Talks will resume within the next day.', '2024-08-05'), ['the next day=P1D']);
+});
+
+test('"Now," opening a sentence, "today\'s world" and "the people of tomorrow" are no times', () => {
+  assert.deepEqual(times('Now, he says, the West wants war.', '1991-02-25'), []);
+  assert.deepEqual(times('Now the court has ruled.', '1991-02-25'), ['Now=PRESENT_REF']);
+  assert.deepEqual(times("Such rules make no sense in today's world.", '1998-04-24'), []);
+  assert.deepEqual(times('I would choose the people of tomorrow.', '1989-11-02'), []);
+  assert.deepEqual(times("Today's vote was close.", '1998-04-24'), ['Today=1998-04-24']);
+});
+
+test('"soon" looks ahead only in a clause that does', () => {
+  assert.deepEqual(times('The firm will soon begin selling boxes.', '1989-10-30'), ['soon=FUTURE_REF']);
+  assert.deepEqual(times('They want to leave as soon as possible.', '1989-10-30'), ['as soon as possible=FUTURE_REF']);
+  assert.deepEqual(times('He died soon after his capture.', '1989-10-30'), []);
+  assert.deepEqual(times('The trickle of cash soon became a flood.', '1989-10-30'), []);
+});
+
+test('bare plurals in idioms that measure no span', () => {
+  assert.deepEqual(times('The two bombs went off minutes apart.', '1998-08-08'), []);
+  assert.deepEqual(times('It is a matter of days before he leaves.', '1998-08-08'), []);
+  assert.deepEqual(times('They have fought for years.', '1998-08-08'), ['years=PXY']);
+});

@@ -216,6 +216,15 @@ function reportedQuarter(ctx: RecipeContext): { y: number; q: number } | null {
   return ctx.lastQuarter && !LONGER_PERIOD.test(ctx.sentenceBefore) ? ctx.lastQuarter : null;
 }
 
+/** "1980s", "1980's", "'80s" → "198" (a two-digit decade is the twentieth century's). */
+function decadeValue(dec: string): string {
+  const m = /^(\d{3})0/.exec(dec) ?? /^['’](\d)0/.exec(dec);
+  return m![1]!.length === 3 ? m![1]! : `19${m![1]}`;
+}
+
+/** Nouns of an age after "today's" ("today's world", "today's young people"). */
+const GENERIC_AGE = /^['’]s\s+(?:world|youth|society|generations?|young|children|kids)\b/i;
+
 function previousQuarter(a: Day): { y: number; q: number } {
   return shiftQuarter(a.y, quarterOf(a.m), -1);
 }
@@ -300,6 +309,8 @@ export const RECIPES: Record<string, Recipe> = {
     if (ord === undefined || ord > 4) return null;
     const half = lower(g.qh) === 'half' || !!g.lh || !!pair;
     if (half && ord > 2) return null;
+    // "the last half of the '80s": a part of a decade, which TimeML values as the decade ("198").
+    if (g.dec) return half ? { value: decadeValue(g.dec) } : null;
     const a = ctx.anchor;
     let y: number | null = g.y ? Number(g.y) : g.yr ? Number(g.yr) : null;
     const rel = lower(g.tyr || g.yrel);
@@ -323,12 +334,13 @@ export const RECIPES: Record<string, Recipe> = {
     // "once a week", "$5 a day", "twice a year": frequencies and rates, not durations.
     if (single && !g.rel && !g.q && /^(once|twice|thrice|times|per|\$|\d)/.test(ctx.before)) return null;
     // "$500 million a year", "700 seats a week": a rate, which TimeML reads as a set (P1Y).
-    if (single && !g.rel && !g.q && !g.half && isRateBase(ctx.tokenBefore())) return { value: duration(1, unit), type: 'SET' };
-    if (single && unit.startsWith('T') && unit !== 'TH') return null; // "a second term", "a minute's silence"
+    if (single && !g.rel && !g.q && !g.half && !g.half2 && isRateBase(ctx.tokenBefore())) return { value: duration(1, unit), type: 'SET' };
+    const half = !!g.half || !!g.half2; // "2 1/2 years", "two and a half years", "a year and a half"
+    if (single && unit.startsWith('T') && unit !== 'TH' && !half) return null; // "a second term", "a minute's silence"
     if ((w === 'some' || w === 'many') && !/s$/i.test(g.u ?? '')) return null;
     if (/^-?\s?old\b/i.test(ctx.after)) return null; // ages ("a 6-year-old boy") are not tagged as durations
     if (unit === 'Q' && (/^\s+of\b/i.test(ctx.after) || /quarters$/i.test(g.u ?? '') && /-/.test(g.n ?? ''))) return null; // "a quarter of", "three-quarters
-    return { value: duration(n, unit, !!g.half) };
+    return { value: duration(n, unit, half) };
   },
 
   vagueDuration(g, ctx) {
@@ -344,6 +356,8 @@ export const RECIPES: Record<string, Recipe> = {
 
   barePlural(g, ctx) {
     if (/^(-|\s+)(old|of age)\b/i.test(ctx.after)) return null;
+    // Idioms that measure no span of their own: "minutes apart", "a matter of days", "the early hours of Thursday".
+    if (/^\s+apart\b/i.test(ctx.after) || ctx.beforeTwo === 'matter of' || (/^(early|small|wee)$/.test(ctx.before) && /^\s+of\b/i.test(ctx.after))) return null;
     return RECIPES.vagueDuration!(g, ctx);
   },
 
@@ -364,6 +378,10 @@ export const RECIPES: Record<string, Recipe> = {
     // TimeBank dates "the past year" and "the last year" like "last year": the year before the publication year
     // (news reports a year that is over); other units stay spans ("the past decade", "the next week").
     if (unit === 'Y' && /^(past|last)$/.test(lower(g.rel)) && ctx.anchor) return { value: String(ctx.anchor.y - 1), type: 'DATE', anchored: true };
+    // "the next day" after a day the text named is the day after it ("signed on March 3 and ratified the next day").
+    if (unit === 'D' && lower(g.rel) === 'next' && ctx.lastDateUnit === 'day' && ctx.lastDate) {
+      return { value: formatDay(addDays(ctx.lastDate, 1)), type: 'DATE' };
+    }
     return unit ? { value: duration(1, unit) } : null;
   },
 
@@ -473,6 +491,10 @@ export const RECIPES: Record<string, Recipe> = {
 
   deictic(g, ctx) {
     const w = lower(g.deic);
+    // "today's world", "today's youth", "the people of tomorrow": the present or the future age, not a day.
+    if ((w === 'today' || w === 'tomorrow') && !g.mod && (GENERIC_AGE.test(ctx.after) || (ctx.before === 'of' && !/^['’]s\b/.test(ctx.after)))) {
+      return null;
+    }
     const a = ctx.anchor;
     if (!a) return { value: w === 'today' ? 'PRESENT_REF' : 'XXXX-XX-XX' };
     switch (w) {
@@ -716,7 +738,13 @@ export const RECIPES: Record<string, Recipe> = {
   },
 
   reference(g, ctx) {
-    const v = ctx.lex.references[lower(g.ref)];
+    const ref = lower(g.ref);
+    // "Now, he says, …" opening a sentence is a discourse marker (turning to the next point), not a time.
+    if (ref === 'now' && /^\s*,/.test(ctx.after) && /^[\s"“'‘`]*$/.test(ctx.sentenceBefore)) return null;
+    // "soon" looks ahead from the publication date only in a clause that does: not "soon after the war", not "as soon
+    // as they land", not a past narrative ("the trickle soon became a flood").
+    if (ref === 'soon' && (ctx.before === 'as' || /^\s+(?:after|afterwards?|before|thereafter|enough)\b/i.test(ctx.after) || ctx.tense() === 'past')) return null;
+    const v = ctx.lex.references[ref];
     return v ? { value: v } : null;
   },
 };
