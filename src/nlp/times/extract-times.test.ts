@@ -326,3 +326,9 @@ test('bare plurals in idioms that measure no span', () => {
   assert.deepEqual(times('It is a matter of days before he leaves.', '1998-08-08'), []);
   assert.deepEqual(times('They have fought for years.', '1998-08-08'), ['years=PXY']);
 });
+
+test('a season of a spoken year; "one day" after a modal is some day to come', () => {
+  assert.deepEqual(times('Prices collapsed in the winter of nineteen ninety-four.', '1998-02-23'), ['the winter of nineteen ninety-four=1994-WI']);
+  assert.deepEqual(times('Islam will one day be the second largest religion.', '1998-03-03'), ['one day=FUTURE_REF']);
+  assert.deepEqual(times('The strike lasted one day.', '1998-03-03'), ['one day=P1D']);
+});

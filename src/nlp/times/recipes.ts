@@ -225,6 +225,14 @@ function decadeValue(dec: string): string {
 /** Nouns of an age after "today's" ("today's world", "today's young people"). */
 const GENERIC_AGE = /^['’]s\s+(?:world|youth|society|generations?|young|children|kids)\b/i;
 
+/** A year spelt out in groups c (century word), t (tens) and o (ones): "nineteen ninety-four" → 1994. */
+function spokenYear(ctx: RecipeContext, g: Groups): number | null {
+  const tens = ctx.lex.numbers[lower(g.t)];
+  const ones = g.o ? ctx.lex.numbers[lower(g.o)] : 0;
+  if (typeof tens !== 'number' || typeof ones !== 'number' || (ones && (tens < 20 || tens % 10))) return null;
+  return (lower(g.c) === 'nineteen' ? 1900 : 2000) + tens + ones;
+}
+
 function previousQuarter(a: Day): { y: number; q: number } {
   return shiftQuarter(a.y, quarterOf(a.m), -1);
 }
@@ -335,6 +343,10 @@ export const RECIPES: Record<string, Recipe> = {
     if (single && !g.rel && !g.q && /^(once|twice|thrice|times|per|\$|\d)/.test(ctx.before)) return null;
     // "$500 million a year", "700 seats a week": a rate, which TimeML reads as a set (P1Y).
     if (single && !g.rel && !g.q && !g.half && !g.half2 && isRateBase(ctx.tokenBefore())) return { value: duration(1, unit), type: 'SET' };
+    // "Islam will one day be …", "he hopes to one day follow …": "one day" is some day to come, not a day's span.
+    if (w === 'one' && unit === 'D' && !g.rel && !g.q && !/s$/i.test(g.u ?? '') && /^(will|would|could|might|may|can|shall|to|'ll)$/.test(ctx.before)) {
+      return { value: 'FUTURE_REF', type: 'DATE' };
+    }
     const half = !!g.half || !!g.half2; // "2 1/2 years", "two and a half years", "a year and a half"
     if (single && unit.startsWith('T') && unit !== 'TH' && !half) return null; // "a second term", "a minute's silence"
     if ((w === 'some' || w === 'many') && !/s$/i.test(g.u ?? '')) return null;
@@ -512,10 +524,8 @@ export const RECIPES: Record<string, Recipe> = {
   spokenYear(g, ctx) {
     // Broadcast transcripts spell years out: "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand".
     if (g.k) return { value: '2000' };
-    const tens = ctx.lex.numbers[lower(g.t)];
-    const ones = g.o ? ctx.lex.numbers[lower(g.o)] : 0;
-    if (typeof tens !== 'number' || typeof ones !== 'number' || (ones && (tens < 20 || tens % 10))) return null;
-    const y = (lower(g.c) === 'nineteen' ? 1900 : 2000) + tens + ones;
+    const y = spokenYear(ctx, g);
+    if (y === null) return null;
     if (!g.mon) return { value: String(y) };
     const m = monthNumber(ctx, g.mon);
     return m !== null && capitalised(g.mon) ? { value: formatMonth(y, m) } : null;
@@ -589,6 +599,11 @@ export const RECIPES: Record<string, Recipe> = {
   season(g, ctx) {
     const s = ctx.lex.seasons[lower(g.s)];
     if (!s) return null;
+    if (g.c) {
+      // "the winter of nineteen ninety-four"
+      const y = spokenYear(ctx, g);
+      return y === null ? null : { value: `${y}-${s}` };
+    }
     if (!g.y) {
       if (/^\s+of\b/i.test(ctx.after)) return null; // "the fall of Kabul", "the spring of discontent"
       const hasThe = g.the !== undefined;
