@@ -1,3 +1,5 @@
+// First: it sets how V8 optimizes the analysis code, before that code runs.
+import './jit-limits.js';
 import type { Pipeline } from './extract-article.js';
 import { entitiesStage } from './entities-stage.js';
 import { createActorsStage } from '../nlp/actors-stage.js';
