@@ -21,3 +21,12 @@ test('the tokens of a text do not depend on the texts read before it (a possessi
   assert.deepEqual(after, alone);
   assert.deepEqual(after.slice(0, 2), ['Chile', "'s"]);
 });
+
+test('an unknown word is tagged by the text it is in, not by the role it had where the process first met it', () => {
+  const tags = (text: string) => analyzeBase(text).tokens.map((t) => `${t.text}/${t.pos}`);
+  const alone = tags('The grant was USD 5 million.');
+  // Here wink first meets "USD" glued to an amount, as a currency sign.
+  assert.ok(tags('It paid USD500 and more.').includes('USD/SYM'));
+  assert.deepEqual(tags('The grant was USD 5 million.'), alone);
+  assert.equal(alone[3], 'USD/PROPN');
+});
