@@ -236,3 +236,10 @@ test('a count of victims before a participle is passive and no actor: "those inj
   const ev = code('At least 25 killed in the Chilean strike on Arica, Peruvian officials said.').filter((e) => e.cameo === '1823');
   assert.deepEqual(ev.map((e) => e.source?.actor?.country), ['CHL']);
 });
+
+test('a progressive after "be" is active: its subject is the source, not the target', () => {
+  const ev = code('A Chilean businessman is suing the government of Peru for damages.').filter((e) => e.plover === 'ACCUSE');
+  assert.deepEqual(ev.map(pair), ['CHL>PER']);
+  const aid = code('Chile is providing military intelligence to Bolivia.').filter((e) => e.plover === 'AID');
+  assert.deepEqual(aid.map(pair), ['CHL>BOL']);
+});

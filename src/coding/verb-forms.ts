@@ -74,6 +74,8 @@ export function victimParticiple(tokens: Token[], from: number, t: number): bool
 export function isPassive(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
   if (trig.normal === lower(trig) && !/(ed|en|wn|ht)$/.test(trig.normal) && !SAME_FORM_PARTICIPLES.has(trig.normal)) return false;
+  // "is providing", "was refusing": a progressive after "be" is active.
+  if (trig.normal.endsWith('ing') && lower(trig) !== trig.normal) return false;
   // A reduced relative or participle clause: "Tarrant, 28, charged with murder", "a man suspected of spying".
   const next = tokens[t + 1]?.normal ?? '';
   if (REDUCED_PASSIVE[next]?.split(' ').includes(lower(trig)) && trig.normal !== lower(trig)) return true;
