@@ -243,3 +243,14 @@ test('a progressive after "be" is active: its subject is the source, not the tar
   const aid = code('Chile is providing military intelligence to Bolivia.').filter((e) => e.plover === 'AID');
   assert.deepEqual(aid.map(pair), ['CHL>BOL']);
 });
+
+test('a bare day between two words of a pattern; "on" before a day is no target', () => {
+  assert.ok(code('Chile opened its borders today to Peruvian refugees.').some((e) => e.rule === 'aid.open-border-to'));
+  assert.ok(code('Chile repeated its demand Monday that Peru free the sailors.').some((e) => e.rule === 'demand.demand-noun'));
+  assert.deepEqual(code('Chilean dock workers began a long strike on Monday.').filter((e) => e.plover === 'ASSAULT'), []);
+});
+
+test('an aside in brackets does not end the subject; its acronym names the actor', () => {
+  const ev = code('The Andean Fisheries Office (FAO) urged Chile to reopen its ports.').filter((e) => e.plover === 'REQUEST');
+  assert.ok(ev.some((e) => e.source?.actor?.code.startsWith('IGO') && e.target?.actor?.country === 'CHL'), ev.map(pair).join());
+});

@@ -453,6 +453,15 @@ function subjectOf(
   let start = from;
   for (let k = j; k >= from; k--) {
     const tok = tokens[k]!;
+    // "The International Labor Office (ILO) reiterated…": a short aside in brackets does not end the clause.
+    if (tok.normal === ')') {
+      let open = k - 1;
+      while (open >= from && open >= k - 6 && tokens[open]!.normal !== '(' && tokens[open]!.normal !== ')') open--;
+      if (open >= from && tokens[open]!.normal === '(') {
+        k = open;
+        continue;
+      }
+    }
     if (tok.normal === 'whose' || tok.normal === 'who' || tok.normal === 'which') {
       // "Hezbollah whose commander … was killed": the clause's own actor, else the relative's antecedent.
       const own = mentions.filter((m) => m.first > k && m.last <= j + 1 && !(m.geo && !m.actor));
@@ -477,6 +486,11 @@ function subjectOf(
   if (peopleNoun) region = region.filter((m) => !placeOfThing(tokens, m, start, peopleNoun));
   let head = region.find((m) => !(m.geo && !m.actor));
   if (!head) return [];
+  // A name the actors layer has no code for, then its acronym in brackets: the acronym says who.
+  if (!head.actor?.country && !head.actor?.code && tokens[head.last]?.normal === '(') {
+    const alias = region.find((m) => m.first === head!.last + 1 && m.actor?.code);
+    if (alias) head = alias;
+  }
   // "Osama bin Laden's al-Qaeda network", "Iran's ISNA agency": the possessor names whose the head is.
   const owned = isPossessive(tokens[head.last]) ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
   if (owned?.actor) head = owned;

@@ -13,6 +13,7 @@ export interface PatternHit {
 /** How many tokens a "..." may skip. */
 const GAP = 6;
 const CLAUSE_STOP = new Set([';', ':', '.', '?', '!']);
+const TIME_SKIP = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const ADJUNCT_START = new Set(['after', 'before', 'since', 'until', 'during', 'despite', 'amid', 'following', 'without', 'unlike', 'than', 'throughout', 'because']);
 
 /** Lower-cased lemma, without allocating when it is lower case already (the usual case). */
@@ -42,12 +43,15 @@ function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): numb
       gap = true;
       continue;
     }
-    const limit = Math.min(end - 1, pos + 1 + (gap ? GAP : 0));
+    // "opened its borders today to", "its demand Monday that": a bare time word may sit between two items.
+    const skip = !gap && pos + 2 < end && TIME_SKIP.has(tokens[pos + 1]!.normal) ? 1 : 0;
+    const limit = Math.min(end - 1, pos + 1 + (gap ? GAP : skip));
     // A gap does not reach into an adjunct of time or cause: "began rebuilding after the war" starts no war
     // ("opened the bridge after four years to allow the delivery", "returned to Geneva for talks" do reach).
     let found = -1;
     for (let j = pos + 1; j <= limit; j++) {
-      if (has(item, tokens[j]!)) {
+      // "a strike on Monday": "on" before a day dates the act, it names no target.
+      if (has(item, tokens[j]!) && !(tokens[j]!.normal === 'on' && TIME_SKIP.has(tokens[j + 1]?.normal ?? ''))) {
         found = j;
         break;
       }
