@@ -254,3 +254,10 @@ test('an aside in brackets does not end the subject; its acronym names the actor
   const ev = code('The Andean Fisheries Office (FAO) urged Chile to reopen its ports.').filter((e) => e.plover === 'REQUEST');
   assert.ok(ev.some((e) => e.source?.actor?.code.startsWith('IGO') && e.target?.actor?.country === 'CHL'), ev.map(pair).join());
 });
+
+test('an ethnic group is coded with the country the text places it in', () => {
+  const ev = code('About 200 ethnic Peruvians demonstrated on Sunday in Chile.').filter((e) => e.plover === 'PROTEST');
+  assert.deepEqual(ev.map((e) => e.source?.actor?.country), ['CHL']);
+  // Without "ethnic" a nationality stays its state's.
+  assert.deepEqual(code('Peruvian officials protested on Sunday in Chile.').filter((e) => e.plover === 'PROTEST').map((e) => e.source?.actor?.country), ['PER']);
+});

@@ -109,10 +109,17 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     const attribution = trailingAttribution(tokens, from, to);
     for (const m of mentions) {
       const c = m.actor?.country;
-      if (c && COUNTRY.test(c) && !m.pronoun && m.first < attribution) here.set(c, (here.get(c) ?? 0) + 1);
+      if (c && COUNTRY.test(c) && !m.pronoun && m.first < attribution && !ethnic(tokens, m)) here.set(c, (here.get(c) ?? 0) + 1);
     }
     for (const [c, n] of here) seen.set(c, (seen.get(c) ?? 0) + n);
     const contextCountry = mostNamed(here) ?? mostNamed(seen);
+    // "ethnic Albanians in Macedonia": an ethnic group is coded with the country it lives in, the one the text names.
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      const c = m.actor?.country;
+      if (!contextCountry || !c || c === contextCountry || !ethnic(tokens, m) || !m.actor!.code.startsWith(c)) continue;
+      mentions[i] = { ...m, actor: { ...m.actor!, id: `country:${contextCountry}`, code: contextCountry + m.actor!.code.slice(3), country: contextCountry } };
+    }
     const placed = (a: ArgRef): ArgRef => {
       const actor = a.actor;
       if (!contextCountry) return a;
@@ -700,6 +707,11 @@ function isPeopleWord(state: AnalysisState, people: Set<string>, t: Token): bool
   const roles = getActorContext(state)?.gaz.roles;
   const l = lower(t);
   return people.has(t.normal) || people.has(l) || roles?.has(t.normal) === true || roles?.has(l) === true;
+}
+
+/** A nationality after "ethnic" ("ethnic Albanians", "ethnic Serb civilians") names an ethnic group, not a state. */
+function ethnic(tokens: Token[], m: ActorMention): boolean {
+  return tokens[m.first - 1]?.normal === 'ethnic';
 }
 
 /** The key counted most, the first one seen among equals; null for an empty map. */
