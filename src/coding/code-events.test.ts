@@ -261,3 +261,14 @@ test('an ethnic group is coded with the country the text places it in', () => {
   // Without "ethnic" a nationality stays its state's.
   assert.deepEqual(code('Peruvian officials protested on Sunday in Chile.').filter((e) => e.plover === 'PROTEST').map((e) => e.source?.actor?.country), ['PER']);
 });
+
+test('unnamed subjects: a noun event as a verb’s object, a group of people, a possessive pronoun', () => {
+  const strike = code('Islamic fundamentalists continued their hunger strike in Lima to demand the release of a Chilean trader.');
+  assert.ok(strike.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), strike.map(pair).join());
+  const group = code('A group of refugees are continuing a hunger strike in Lima.');
+  assert.ok(group.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), group.map(pair).join());
+  const own = code('Chilean rebels said on Monday their forces had completed their withdrawal from the town.');
+  assert.ok(own.some((e) => e.plover === 'RETREAT' && e.source?.actor?.country === 'CHL'), own.map(pair).join());
+  const first = code('Prisoners rioted at a jail in Lima on Monday.');
+  assert.ok(first.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), first.map(pair).join());
+});

@@ -5,6 +5,7 @@ import type { ActorRef, ArgRef, CodedEvent, Geo, Modality, Token } from '../doma
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { dateForSpan } from '../nlp/times/date-for-span.js';
 import { getActorContext } from '../nlp/actor-context.js';
+import { resolvePronoun } from '../nlp/resolve-pronoun.js';
 import { geoForSpan } from '../nlp/geo-for-span.js';
 import type { CameoEntry, EventLexicon } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
@@ -146,6 +147,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;
+      // The active verb whose subject is the event's agent: the trigger, or the verb a noun event is the object of.
+      let governor = -1;
       const last = hit.positions[hit.positions.length - 1]!;
       if (hit.pattern.object === 'named' && !objectNamed(tokens, mentions, last + 1, to)) continue;
       if ((hit.pattern.object === 'people' || hit.pattern.object === 'things') && !isPassive(tokens, from, t) &&
@@ -155,17 +158,22 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         const byAgent = afterWord(tokens, mentions, t, to, 'by');
         if (sourceM.length === 0 && byAgent) sourceM = [byAgent];
         // "the E3 informed the council of their readiness to…": a possessive pronoun points at the clause's subject.
-        if (sourceM.length === 0 && POSSESSIVE.has(tokens[t - 1]?.normal ?? '')) sourceM = clauseSubject(t);
+        const first = hit.positions[0]!;
+        if (sourceM.length === 0 && POSSESSIVE.has(tokens[first - 1]?.normal ?? '')) sourceM = clauseSubject(first);
         if (sourceM.length === 0) {
-          // "Italy announced a suspension of…": a noun event as the object of its clause's verb is the subject's act.
-          let k = t - 1;
-          while (k > from && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
+          // "Italy announced a suspension of…", "continued their hunger strike": a noun event as the object of
+          // its clause's verb is the subject's act.
+          let k = first - 1;
+          while (k > from && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM' || POSSESSIVE.has(tokens[k]!.normal))) k--;
           // Not when the noun is itself a subject ("reports that 223 documented massacres were perpetrated").
           const subjectItself = tokens[t + 1]?.pos === 'AUX' || tokens[t + 1]?.pos === 'VERB';
           if (k > from && tokens[k]!.pos === 'VERB' && !subjectItself && !hits.some((h) => h.trigger === k) && !PREPOSITION_PARTICIPLES.has(tokens[k]!.normal)) {
             // "faced charges", "received threats": the subject undergoes the act; a passive verb's subject is no agent.
             if (UNDERGO.has(lower(tokens[k]!))) undergoer = clauseSubject(k);
-            else if (!isPassive(tokens, from, k)) sourceM = clauseSubject(k);
+            else if (!isPassive(tokens, from, k)) {
+              sourceM = clauseSubject(k);
+              governor = k;
+            }
           }
         }
         targetM = undergoer ?? objectAfter(tokens, mentions, last, to, true);
@@ -181,6 +189,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         }
       } else {
         sourceM = clauseSubject(t);
+        governor = t;
         // Symmetric actions ("met in Geneva") take a place as where, not with whom.
         targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric);
       }
@@ -191,11 +200,15 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         targetM = partner ? withCoordinated(tokens, mentions, partner, to) : [];
       }
       const sources = sourceM.map((m) => placed(resolve(m, 'source', null)));
-      if (sources.length === 0 && !nominal && !isPassive(tokens, from, t) && contextCountry) {
+      const np = sources.length === 0 && governor >= 0 ? subjectPhrase(tokens, from, governor) : null;
+      // "Bosnian Serbs said their forces had completed…": a possessive pronoun names whose the subject is.
+      const owner = np && POSSESSIVE.has(tokens[np[0]]!.normal) ? resolvePronoun(state, np[0])?.actor : null;
+      if (np && owner) {
+        sources.push({ start: tokens[np[0]]!.start, end: tokens[np[1] - 1]!.end, text: doc.text.slice(tokens[np[0]]!.start, tokens[np[1] - 1]!.end), actor: owner });
+      } else if (np && contextCountry) {
         // "Islamic fundamentalists continued…", "Prisoners rioted…": a subject noun phrase without a name is an
         // actor of the sentence's country, as far as the text says.
-        const np = subjectPhrase(tokens, from, t);
-        if (np && namesPeople(state, res.lexicon.people, tokens[np[1] - 1]!)) {
+        if (namesPeople(state, res.lexicon.people, tokens[np[1] - 1]!)) {
           const text = doc.text.slice(tokens[np[0]]!.start, tokens[np[1] - 1]!.end);
           sources.push({ start: tokens[np[0]]!.start, end: tokens[np[1] - 1]!.end, text,
             actor: { id: `country:${contextCountry}`, name: text, code: contextCountry, country: contextCountry } });
@@ -682,15 +695,29 @@ function tiedClause(tokens: Token[], a: number, b: number): boolean {
   return false;
 }
 
+const NP_WORD = new Set(['NOUN', 'ADJ', 'PROPN', 'DET', 'NUM']);
+
 /** Token range of a plain noun phrase right before the verb group of the verb at t ("Angry paper workers"), or null. */
 function subjectPhrase(tokens: Token[], from: number, t: number): [number, number] | null {
   let j = t - 1;
   while (j >= from && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'PART')) j--;
-  if (j < from || tokens[j]!.pos !== 'NOUN') return null;
+  // A common noun opening the sentence may be read as a name for its capital ("Prisoners rioted").
+  if (j < from || !(tokens[j]!.pos === 'NOUN' || (j === from && tokens[j]!.pos === 'PROPN'))) return null;
+  const modifier = (k: number): boolean => NP_WORD.has(tokens[k]!.pos) && !POSSESSIVE.has(tokens[k]!.normal);
   let k = j;
-  while (k > from && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'ADJ' || tokens[k - 1]!.pos === 'PROPN' || tokens[k - 1]!.pos === 'DET' || tokens[k - 1]!.pos === 'NUM')) k--;
-  // Only a phrase that opens its clause is the subject ("…, Prisoners rioted"), not an object before a verb.
-  if (k > from && !CLAUSE_BREAK.has(tokens[k - 1]!.normal) && tokens[k - 1]!.normal !== ',') return null;
+  while (k > from && modifier(k - 1)) k--;
+  // "A group of refugees", "thousands of workers": the head is the people after "of".
+  if (k - 2 >= from && tokens[k - 1]!.normal === 'of' && (tokens[k - 2]!.pos === 'NOUN' || tokens[k - 2]!.pos === 'NUM')) {
+    k -= 2;
+    while (k > from && modifier(k - 1)) k--;
+  }
+  // "their forces": a possessive pronoun opens the phrase.
+  if (k > from && POSSESSIVE.has(tokens[k - 1]!.normal)) k--;
+  // Only a phrase that opens its clause is the subject ("…, Prisoners rioted", "said on Monday their forces…"),
+  // not an object before a verb.
+  const prev = tokens[k - 1];
+  if (k > from && prev && !CLAUSE_BREAK.has(prev.normal) && prev.normal !== ',' && !(prev.normal === 'that' && prev.pos === 'SCONJ') &&
+    !TIME_WORDS.has(prev.normal) && !(prev.pos === 'VERB' && SAY.has(lower(prev)))) return null;
   return [k, j + 1];
 }
 
