@@ -272,3 +272,10 @@ test('unnamed subjects: a noun event as a verb’s object, a group of people, a 
   const first = code('Prisoners rioted at a jail in Lima on Monday.');
   assert.ok(first.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), first.map(pair).join());
 });
+
+test('a protest is against the actor it names, else against the place it happens in', () => {
+  const named = code('Students rioted at a prison in Peru\'s capital Lima, demanding independence from Chilean rule.').filter((e) => e.plover === 'PROTEST');
+  assert.deepEqual(named.map((e) => e.target?.actor?.country), ['CHL']);
+  const place = code('Bolivian prisoners rioted on Monday at a jail in southern Peru.').filter((e) => e.plover === 'PROTEST');
+  assert.deepEqual(place.map(pair), ['BOL>PER']);
+});

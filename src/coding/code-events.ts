@@ -190,8 +190,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       } else {
         sourceM = clauseSubject(t);
         governor = t;
-        // Symmetric actions ("met in Geneva") take a place as where, not with whom.
-        targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric);
+        // Symmetric actions ("met in Geneva") take a place as where, not with whom; a protest is against the
+        // actor it names ("rioted at a jail in Dili … against Indonesian rule"), else against the place's rulers.
+        const protest = hit.pattern.target === 'self';
+        targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric || protest);
+        if (protest && targetM.length === 0) targetM = objectAfter(tokens, mentions, t, to, false);
       }
       if (hit.pattern.target === 'none') targetM = [];
       // "discussed the summit with Indonesia": what is discussed is a topic, the partner comes with "with".
@@ -630,8 +633,18 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
     }
   }
   // A place after "in/at/near" is where it happened, not whom it was done to.
-  const first = mentions.find((m) => m.first > t && m.last <= end && !(placesOnly && m.geo && LOC_PREP.has(tokens[m.first - 1]!.normal)));
+  const first = mentions.find((m) => m.first > t && m.last <= end && !(placesOnly && m.geo && locative(tokens, m, t)));
   return first ? withCoordinated(tokens, mentions, first, end) : [];
+}
+
+/** Whether place m is in a locative phrase after t: "in Dili", "in East Timor's capital Dili". */
+function locative(tokens: Token[], m: ActorMention, t: number): boolean {
+  for (let k = m.first - 1; k > t && k >= m.first - 5; k--) {
+    const tok = tokens[k]!;
+    if (LOC_PREP.has(tok.normal)) return true;
+    if (!(NP_WORD.has(tok.pos) || isPossessive(tok))) return false;
+  }
+  return false;
 }
 
 /** Where a closing attribution (", officials in Kyiv said.") starts, else `to`. */
