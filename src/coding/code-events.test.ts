@@ -279,3 +279,15 @@ test('a protest is against the actor it names, else against the place it happens
   const place = code('Bolivian prisoners rioted on Monday at a jail in southern Peru.').filter((e) => e.plover === 'PROTEST');
   assert.deepEqual(place.map(pair), ['BOL>PER']);
 });
+
+test('frames: asking others to back or oppose a third party rallies for or against it; an order to coerce is the act', () => {
+  const support = code('Chile urged Peru to support the Bolivian government.');
+  assert.deepEqual(support.map((e) => `${e.cameo} ${pair(e)}`), ['053 CHL>BOL']);
+  const oppose = code('A Chilean newspaper called on Peruvians to unite and mobilize against Bolivia.');
+  assert.deepEqual(oppose.map((e) => `${e.cameo} ${pair(e)}`), ['113 CHL>BOL']);
+  // Asking for support of a plan, with no third party, stays an appeal.
+  assert.deepEqual(code('Chile urged Peru to support the peace plan.').map((e) => `${e.cameo} ${pair(e)}`), ['022 CHL>PER']);
+  const order = code('The Chilean government ordered the Peruvian newspaper to suspend publication.');
+  assert.deepEqual(order.map((e) => `${e.plover} ${pair(e)}`), ['COERCE CHL>PER']);
+  assert.equal(code('The Chilean judge ordered the Peruvian envoy to appear in court.').find((e) => e.rule === 'demand.order')?.plover, 'REQUEST');
+});

@@ -7,7 +7,7 @@ import { dateForSpan } from '../nlp/times/date-for-span.js';
 import { getActorContext } from '../nlp/actor-context.js';
 import { resolvePronoun } from '../nlp/resolve-pronoun.js';
 import { geoForSpan } from '../nlp/geo-for-span.js';
-import type { CameoEntry, EventLexicon } from './event-lexicon.js';
+import type { CameoEntry, EventLexicon, FrameKind } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
 import { matchPatterns, type PatternHit } from './match-patterns.js';
 import { isHeadline, isPassive, isPossessive, isVerb, lower, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
@@ -243,17 +243,16 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       );
       if (!e) continue;
       dropped.add(e);
+      // "to unite and mobilize against…": a verb coordinated with the complement belongs to it.
+      for (const x of drafts) if (x.hit.trigger > e.hit.trigger && coordinatedVerb(tokens, e.hit.trigger, x.hit.trigger)) dropped.add(x);
       const kind = f.hit.pattern.frame;
-      const inner = res.lexicon.cameo.get(e.cameo);
-      const fromTable = (code: string | null | undefined): string | null => (code && res.lexicon.cameo.has(code) ? code : null);
-      const intent = e.cameo.startsWith('03') || e.cameo.startsWith('13') ? e.cameo : fromTable(inner?.intent);
-      if (kind === 'intent') f.cameo = intent ?? f.cameo;
-      else if (kind === 'threat') f.cameo = intent?.startsWith('13') ? intent : f.cameo;
-      else if (kind === 'refuse') f.cameo = fromTable(inner?.refuse) ?? f.cameo;
-      else if ((kind === 'appeal' || kind === 'demand') && intent?.startsWith('03')) {
-        f.cameo = fromTable((kind === 'appeal' ? '02' : '10') + intent.slice(2)) ?? f.cameo;
-      }
-      const innerFirst = kind === 'intent' || kind === 'threat' || kind === 'refuse';
+      // "urged the EC to support the PLO", "called on Arabs to unite against Israel": asking others to back or
+      // oppose a third party rallies support (053) or opposition (113) for or against it.
+      const third = e.targets.length > 0 && !e.targets.some((a) => a.actor?.country != null && a.actor.country === f.sources[0]?.actor?.country);
+      const rally = kind === 'appeal' && third && /^(05|11|12)/.test(e.cameo);
+      if (rally) f.cameo = e.cameo.startsWith('05') ? '053' : '113';
+      else f.cameo = frameCode(res.lexicon, kind, e.cameo) ?? f.cameo;
+      const innerFirst = kind === 'intent' || kind === 'threat' || kind === 'refuse' || rally;
       // "warned Tehran would withdraw": an actor of the source's own side before the inner verb is its subject.
       const ownSide = f.targets.length > 0 && f.targets.every((a) => a.end <= tokens[e.hit.trigger]!.start &&
         a.actor?.country != null && a.actor.country === f.sources[0]?.actor?.country);
@@ -404,6 +403,23 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     }
   }
   return events;
+}
+
+/**
+ * The code of a frame around an inner act: intent to do it (03/13), refusing it (12), appealing for or demanding
+ * it (02/10); an authority ordering a sanction or coercion (16, 17: "ordered the paper to suspend publication")
+ * does it. Null when the table has no such code.
+ */
+function frameCode(lexicon: EventLexicon, kind: FrameKind, inner: string): string | null {
+  const fromTable = (code: string | null | undefined): string | null => (code && lexicon.cameo.has(code) ? code : null);
+  const entry = lexicon.cameo.get(inner);
+  const intent = inner.startsWith('03') || inner.startsWith('13') ? inner : fromTable(entry?.intent);
+  if (kind === 'intent') return intent;
+  if (kind === 'threat') return intent?.startsWith('13') ? intent : null;
+  if (kind === 'refuse') return fromTable(entry?.refuse);
+  if (kind === 'order' && /^1[67]/.test(inner)) return inner;
+  if (kind !== 'appeal' && kind !== 'demand' && kind !== 'order') return null;
+  return intent?.startsWith('03') ? fromTable((kind === 'appeal' ? '02' : '10') + intent.slice(2)) : null;
 }
 
 /** The mention and those coordinated with it ("Iran and Russia", "Hungarian and Romanian officials"). */
@@ -765,6 +781,18 @@ function mostNamed(counts: Map<string, number>): string | null {
 function futureBefore(tokens: Token[], from: number, t: number): boolean {
   for (let k = t - 1; k >= from && k >= t - 4; k--) if (FUTURE.has(tokens[k]!.normal)) return true;
   return false;
+}
+
+/** Whether the verb at b is joined to the word at a by "and"/"or" alone ("unite and ``mobilize''"). */
+function coordinatedVerb(tokens: Token[], a: number, b: number): boolean {
+  if (b - a > 6 || tokens[b]!.pos !== 'VERB') return false;
+  let and = false;
+  for (let k = a + 1; k < b; k++) {
+    const w = tokens[k]!.normal;
+    if (w === 'and' || w === 'or') and = true;
+    else if (!/^[`'"“”‘’]+$/.test(w) && tokens[k]!.pos !== 'ADV') return false;
+  }
+  return and;
 }
 
 function crossesBreak(tokens: Token[], a: number, b: number): boolean {

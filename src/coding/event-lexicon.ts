@@ -22,7 +22,7 @@ export interface CameoEntry {
  */
 export type PatternItem = { gap: false; forms: Set<string>; pos: Set<string> | null } | { gap: true };
 
-export type FrameKind = 'intent' | 'threat' | 'refuse' | 'appeal' | 'demand' | 'accuse';
+export type FrameKind = 'intent' | 'threat' | 'refuse' | 'appeal' | 'demand' | 'order' | 'accuse';
 export type TargetRule = 'after' | 'self' | 'none' | 'with';
 /**
  * `people`: the verb's direct object must name people ("released the hostages", not "released a report");
@@ -68,7 +68,7 @@ export class LexiconError extends Error {
   }
 }
 
-const FRAMES = new Set<FrameKind>(['intent', 'threat', 'refuse', 'appeal', 'demand', 'accuse']);
+const FRAMES = new Set<FrameKind>(['intent', 'threat', 'refuse', 'appeal', 'demand', 'order', 'accuse']);
 
 /**
  * Parses pattern lines (`id<TAB>cameo<TAB>match<TAB>options<TAB>example`); `#` starts a comment.
