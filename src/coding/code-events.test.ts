@@ -291,3 +291,11 @@ test('frames: asking others to back or oppose a third party rallies for or again
   assert.deepEqual(order.map((e) => `${e.plover} ${pair(e)}`), ['COERCE CHL>PER']);
   assert.equal(code('The Chilean judge ordered the Peruvian envoy to appear in court.').find((e) => e.rule === 'demand.order')?.plover, 'REQUEST');
 });
+
+test('what a speaker says another must do is the speaker’s demand on it; reaching a deal is an agreement', () => {
+  const ev = code('Chilean officials said on Friday that the Peruvian government and the rebels must reach a deal before aid is released.');
+  assert.ok(ev.some((e) => e.plover === 'REQUEST' && pair(e) === 'CHL>PER' && e.modality === 'asserted'), ev.map((e) => `${e.plover} ${pair(e)}`).join());
+  // One's own obligation is no demand.
+  assert.deepEqual(code('Chile said it must reach a deal with Peru.').filter((e) => e.plover === 'REQUEST'), []);
+  assert.ok(code('Peru and Chile reached an agreement on fishing rights.').some((e) => e.plover === 'AGREE' && pair(e) === 'PER>CHL'));
+});

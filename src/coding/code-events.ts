@@ -246,6 +246,13 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // "to unite and mobilize against…": a verb coordinated with the complement belongs to it.
       for (const x of drafts) if (x.hit.trigger > e.hit.trigger && coordinatedVerb(tokens, e.hit.trigger, x.hit.trigger)) dropped.add(x);
       const kind = f.hit.pattern.frame;
+      // "Chile said it must reach a deal": one's own obligation is no demand; the inner act stays, as it is said.
+      const src = f.sources[0]?.actor;
+      if (kind === 'demand' && src && f.targets.length > 0 && f.targets.every((a) => a.actor?.id === src.id && SUBJECT_PRONOUNS.has(a.text.toLowerCase()))) {
+        dropped.delete(e);
+        dropped.add(f);
+        continue;
+      }
       // "urged the EC to support the PLO", "called on Arabs to unite against Israel": asking others to back or
       // oppose a third party rallies support (053) or opposition (113) for or against it.
       const third = e.targets.length > 0 && !e.targets.some((a) => a.actor?.country != null && a.actor.country === f.sources[0]?.actor?.country);
@@ -336,18 +343,31 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         cameo = entry0.refuse;
         modality = 'asserted';
       }
+      let evSources = d.sources;
+      let evTargets = d.targets;
+      let symmetric = d.hit.pattern.symmetric;
+      // "Rwandan rebels announced that President Kagame must agree to…": what a speaker says another must do
+      // is the speaker's demand on that other.
+      if (modality === 'hypothetical' && speech?.speaker?.actor && speech.at < d.hit.trigger && !d.sourceFromPronoun &&
+        speech.speaker.actor.code !== src0?.actor?.code && obligation(tokens, from, d.hit.trigger)) {
+        cameo = frameCode(res.lexicon, 'demand', cameo) ?? '100';
+        modality = 'asserted';
+        evTargets = d.sources;
+        evSources = [placed(resolve(speech.speaker, 'source', null))];
+        symmetric = false;
+      }
       const entry = res.lexicon.cameo.get(cameo) ?? entry0;
-      const sources: Array<ArgRef | null> = d.sources.length > 0 ? d.sources : [null];
-      const targets: Array<ArgRef | null> = d.targets.length > 0 ? d.targets : [null];
+      const sources: Array<ArgRef | null> = evSources.length > 0 ? evSources : [null];
+      const targets: Array<ArgRef | null> = evTargets.length > 0 ? evTargets : [null];
       const pairs: Array<[ArgRef | null, ArgRef | null]> = [];
-      if (d.hit.pattern.symmetric && d.targets.length === 0 && d.sources.length > 1) {
-        for (const a of d.sources) for (const b of d.sources) if (a !== b) pairs.push([a, b]);
+      if (symmetric && evTargets.length === 0 && evSources.length > 1) {
+        for (const a of evSources) for (const b of evSources) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of sources) for (const b of targets) {
           // One does not meet or agree with oneself: "X met … X" comes from two mentions of one actor.
-          if (d.hit.pattern.symmetric && a?.actor && b?.actor && a.actor.id === b.actor.id) continue;
+          if (symmetric && a?.actor && b?.actor && a.actor.id === b.actor.id) continue;
           pairs.push([a, b]);
-          if (d.hit.pattern.symmetric && a && b) pairs.push([b, a]);
+          if (symmetric && a && b) pairs.push([b, a]);
         }
       }
       if (pairs.length === 0) pairs.push([sources[0]!, null]);
@@ -369,7 +389,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const location = eventLocation(state, tokens, mentions, d.hit.trigger);
       if (size === undefined) size = findEventSize(tokens, from, to);
       const trig = tokens[d.hit.trigger]!;
-      const reported = speech !== null && !speakerIsSource && !(speech.actor === null && selfSpeech);
+      const reported = speech !== null && !speakerIsSource && !(speech.actor === null && selfSpeech) && evSources === d.sources;
       for (const [a, b] of pairs) {
         // An event with no actor on either side ("the war against terrorism") says nothing about who did what.
         if (!a?.actor && !b?.actor) continue;
@@ -778,6 +798,16 @@ function mostNamed(counts: Map<string, number>): string | null {
   return best;
 }
 
+/** Whether the verb group before t says what must be done ("must agree", "should not reach", "has to leave"). */
+function obligation(tokens: Token[], from: number, t: number): boolean {
+  for (let k = t - 1; k >= from && k >= t - 4; k--) {
+    const w = tokens[k]!.normal;
+    if (w === 'must' || w === 'should' || w === 'ought') return true;
+    if (!(tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART' || tokens[k]!.pos === 'AUX')) return false;
+  }
+  return false;
+}
+
 function futureBefore(tokens: Token[], from: number, t: number): boolean {
   for (let k = t - 1; k >= from && k >= t - 4; k--) if (FUTURE.has(tokens[k]!.normal)) return true;
   return false;
@@ -811,7 +841,7 @@ function conditionalAfter(tokens: Token[], t: number, to: number): 'unless' | 'i
 }
 
 /** A speech verb in the sentence and its speaker ("X said", "…, X said", "according to X"). */
-function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: number): { actor: ActorRef | null; at: number } | null {
+function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: number): { actor: ActorRef | null; at: number; speaker: ActorMention | null } | null {
   for (let k = from; k < to; k++) {
     const tok = tokens[k]!;
     if (!(SAY.has(tok.normal) || (tok.pos === 'VERB' && SAY.has(lower(tok))))) continue;
@@ -820,14 +850,15 @@ function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: n
     let comma = -1;
     for (let c = k - 1; c >= from && c >= k - 8; c--) if (tokens[c]!.normal === ',') { comma = c; break; }
     if (comma >= 0 && tok.normal !== 'according') {
-      const m = mentions.find((x) => x.first > comma && x.last <= k && !x.pronoun);
-      return { actor: m?.actor ?? null, at: k };
+      const m = mentions.find((x) => x.first > comma && x.last <= k && !x.pronoun) ?? null;
+      return { actor: m?.actor ?? null, at: k, speaker: m };
     }
     const before = subjectOf(tokens, mentions, from, k, 0).filter((m) => !m.pronoun);
-    if (before.length > 0 && tok.normal !== 'according') return { actor: before[0]!.actor, at: k };
+    if (before.length > 0 && tok.normal !== 'according') return { actor: before[0]!.actor, at: k, speaker: before[0]! };
     const after = mentions.find((m) => m.first > k && m.first <= k + 6 && !m.pronoun);
     const preceding = [...mentions].reverse().find((m) => m.last <= k && m.last >= k - 5 && !m.pronoun);
-    return { actor: (after ?? preceding)?.actor ?? null, at: k };
+    const m = after ?? preceding ?? null;
+    return { actor: m?.actor ?? null, at: k, speaker: m };
   }
   return null;
 }
