@@ -86,14 +86,15 @@ export function analyzeBase(text: string): NlpDoc {
     // wink leaves a possessive on its word when a stray quote follows ("led by Spain's' Grupo"): split it
     // off, as wink does everywhere else. (That such a piece once made every later "Spain's" one token is
     // fixed in wink-stable-cache.ts.)
-    const possessive = surface.length > 2 ? POSSESSIVE_END.exec(surface) : null;
+    const mark = surface.length > 2 ? surface.charCodeAt(surface.length - 2) : 0;
+    const possessive = mark === 0x27 || mark === 0x2019 ? POSSESSIVE_END.exec(surface) : null;
     if (possessive) {
       const stem = possessive[1]!;
       const cut = start + stem.length;
       tokens.push({ start, end: cut, text: stem, pos: pos[i]!, lemma: stem.toLowerCase(), normal: stem.toLowerCase(), sentence: -1 });
       breakBefore.push(false);
-      const mark = possessive[2]!;
-      tokens.push({ start: cut, end: cursor, text: mark, pos: 'PART', lemma: mark.toLowerCase(), normal: mark.toLowerCase(), sentence: -1 });
+      const clitic = possessive[2]!;
+      tokens.push({ start: cut, end: cursor, text: clitic, pos: 'PART', lemma: clitic.toLowerCase(), normal: clitic.toLowerCase(), sentence: -1 });
       continue;
     }
     tokens.push({

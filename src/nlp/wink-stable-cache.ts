@@ -37,6 +37,7 @@ interface FeatureTable {
 }
 interface WinkModel {
   features: Record<string, Partial<FeatureTable>>;
+  packing: { config: unknown };
 }
 type MakeCache = (model: WinkModel, featureFn: unknown) => WinkCache;
 
@@ -57,7 +58,11 @@ if (loaded) {
     const tables = Object.values(model.features).filter(
       (f): f is FeatureTable => typeof f.intrinsicSize === 'number' && Array.isArray(f.list) && typeof f.index === 'number',
     );
-    let inner = makeCache(model, featureFn);
+    // The feature functions (regular expressions compiled from the model) are made once and shared by every
+    // fresh cache.
+    const features = (featureFn as (config: unknown) => unknown)(model.packing.config);
+    const sharedFeatures = () => features;
+    let inner = makeCache(model, sharedFeatures);
     const intrinsic = inner.intrinsicSize();
     // While a word is added, the model's feature functions look up its forms and need every entry.
     let adding = 0;
@@ -102,7 +107,7 @@ if (loaded) {
         t.index = t.intrinsicSize;
       }
       // The learned words' features live inside the cache itself: a new one starts empty.
-      if (learned) inner = makeCache(model, featureFn);
+      if (learned) inner = makeCache(model, sharedFeatures);
     };
     return facade;
   } satisfies MakeCache;
