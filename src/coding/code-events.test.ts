@@ -299,3 +299,14 @@ test('what a speaker says another must do is the speaker’s demand on it; reach
   assert.deepEqual(code('Chile said it must reach a deal with Peru.').filter((e) => e.plover === 'REQUEST'), []);
   assert.ok(code('Peru and Chile reached an agreement on fishing rights.').some((e) => e.plover === 'AGREE' && pair(e) === 'PER>CHL'));
 });
+
+test('lexicon: refugees, refuge, arriving peacekeepers, stopping work, insisting, retaking', () => {
+  const refuse = code('Chile says it will not accept any more refugees from Peru.');
+  assert.ok(refuse.some((e) => e.plover === 'REJECT' && e.source?.actor?.country === 'CHL' && e.modality === 'asserted'), refuse.map((e) => e.cameo).join());
+  assert.ok(code('Some 5,000 Bolivian villagers sought refuge in Chile last month.').some((e) => e.plover === 'REQUEST' && pair(e) === 'BOL>CHL'));
+  assert.ok(code('Chilean peacekeeping troops have arrived in Haiti, officials said.').some((e) => e.plover === 'AID' && pair(e) === 'CHL>HTI'));
+  assert.ok(code('Thousands of Chilean dock workers stopped work on Monday.').some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'CHL'));
+  assert.deepEqual(code('Chile insisted the unrest in Peru reflected old tensions.').filter((e) => e.plover === 'REQUEST'), []);
+  assert.ok(code('Chile insisted on a full inquiry by Peru.').some((e) => e.plover === 'REQUEST'));
+  assert.ok(code('Chilean forces have retaken a village in southern Peru.').some((e) => e.cameo === '192' && pair(e) === 'CHL>PER'));
+});

@@ -15,6 +15,8 @@ const HEADLINE_OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
 export function isVerb(tokens: Token[], from: number, k: number): boolean {
   const tok = tokens[k]!;
   if (tok.pos === 'VERB') return true;
+  // "have retaken": a participle after "have" read as a noun.
+  if (tok.pos === 'NOUN' && /(en|ed)$/.test(tok.normal) && k > from && tokens[k - 1]!.pos === 'AUX' && lower(tokens[k - 1]!) === 'have') return true;
   if (tok.pos !== 'NOUN' || k === from || !/[^s]s$/.test(tok.normal) || tokens[k - 1]!.pos !== 'PROPN') return false;
   if (!HEADLINE_OBJECT_START.has(tokens[k + 1]?.pos ?? '')) return false;
   for (let j = from; j < k; j++) if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return false;
