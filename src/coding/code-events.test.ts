@@ -310,3 +310,12 @@ test('lexicon: refugees, refuge, arriving peacekeepers, stopping work, insisting
   assert.ok(code('Chile insisted on a full inquiry by Peru.').some((e) => e.plover === 'REQUEST'));
   assert.ok(code('Chilean forces have retaken a village in southern Peru.').some((e) => e.cameo === '192' && pair(e) === 'CHL>PER'));
 });
+
+test('conditions and purposes are no acts; a threat is aimed at whom its condition names', () => {
+  const ev = code('Chile said it will withdraw its troops from Peru unless the Peruvian president agrees to step down.');
+  assert.deepEqual(ev.filter((e) => e.modality === 'asserted').map((e) => e.plover), ['THREATEN']);
+  const aim = code('The Chilean president hosted the Peruvian premier for a meeting aimed at establishing close ties.');
+  assert.deepEqual(aim.filter((e) => e.modality === 'asserted').map((e) => e.plover), ['CONSULT']);
+  const [t] = code('Chile has threatened to halt the talks if Peru goes ahead with the tests.');
+  assert.equal(t && `${t.plover} ${pair(t)}`, 'THREATEN CHL>PER');
+});

@@ -228,7 +228,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         sources,
         targets,
         sourceFromPronoun: sourceM.some((m) => m.pronoun),
-        modality: nominal ? 'asserted' : modalityOf(tokens, from, t),
+        modality: unreal(tokens, from, hit.positions[0]!) ? 'hypothetical' : nominal ? 'asserted' : modalityOf(tokens, from, t),
         lastToken: last,
       });
     }
@@ -355,6 +355,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         evTargets = d.sources;
         evSources = [placed(resolve(speech.speaker, 'source', null))];
         symmetric = false;
+      }
+      // "threatened to stop the talks if the United States goes ahead": a threat is aimed at whom its condition names.
+      if (cameo.startsWith('13') && evTargets.length === 0) {
+        const m = conditionSubject(tokens, mentions, d.lastToken, to);
+        if (m) evTargets = [placed(resolve(m, 'target', src0))];
       }
       const entry = res.lexicon.cameo.get(cameo) ?? entry0;
       const sources: Array<ArgRef | null> = evSources.length > 0 ? evSources : [null];
@@ -798,6 +803,27 @@ function mostNamed(counts: Map<string, number>): string | null {
   return best;
 }
 
+const AIM = new Set(['aim', 'design', 'mean']);
+
+/**
+ * Whether the act at t is only a condition or a purpose: inside an "if"/"unless" clause ("will withdraw unless
+ * the president agrees to step down"), or what a thing aims at ("a meeting aimed at establishing ties", "a
+ * resolution that aims to tighten sanctions and impose a blockade").
+ */
+function unreal(tokens: Token[], from: number, t: number): boolean {
+  for (let k = t - 1; k >= from && k >= t - 12; k--) {
+    const tok = tokens[k]!;
+    const w = tok.normal;
+    if (w === ',' || w === ';' || w === ':') return false;
+    if (w === 'if' || w === 'unless') return true;
+    if ((w === 'to' || w === 'at') && k - 1 > from && AIM.has(lower(tokens[k - 1]!)) && tokens[k - 1]!.pos === 'VERB') {
+      const before = tokens[k - 2]!;
+      return before.pos === 'NOUN' || RELATIVE.has(before.normal);
+    }
+  }
+  return false;
+}
+
 /** Whether the verb group before t says what must be done ("must agree", "should not reach", "has to leave"). */
 function obligation(tokens: Token[], from: number, t: number): boolean {
   for (let k = t - 1; k >= from && k >= t - 4; k--) {
@@ -833,6 +859,16 @@ function crossesBreak(tokens: Token[], a: number, b: number): boolean {
     if (tokens[k]!.pos === 'VERB' && SAY.has(lower(tokens[k]!))) return true;
   }
   return false;
+}
+
+/** The actor that opens the "if"/"unless" clause after t ("… if the United States goes ahead"), or null. */
+function conditionSubject(tokens: Token[], mentions: ActorMention[], t: number, to: number): ActorMention | null {
+  for (let k = t + 1; k < to; k++) {
+    const w = tokens[k]!.normal;
+    if (w === ';') return null;
+    if (w === 'if' || w === 'unless') return mentions.find((m) => m.first > k && m.first <= k + 3 && m.actor && !m.pronoun) ?? null;
+  }
+  return null;
 }
 
 function conditionalAfter(tokens: Token[], t: number, to: number): 'unless' | 'if' | null {
