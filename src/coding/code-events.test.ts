@@ -319,3 +319,10 @@ test('conditions and purposes are no acts; a threat is aimed at whom its conditi
   const [t] = code('Chile has threatened to halt the talks if Peru goes ahead with the tests.');
   assert.equal(t && `${t.plover} ${pair(t)}`, 'THREATEN CHL>PER');
 });
+
+test('a government’s measure at home targets its own country; "after four years" opens no clause', () => {
+  const [c] = code('The Chilean president took steps to enhance political freedoms and promote an image of tolerance.');
+  assert.equal(c && `${c.cameo} ${pair(c)}`, '0811 CHL>CHL');
+  const open = code('Chile finally opened the border bridge after four years to allow the delivery of grain to Bolivia.');
+  assert.ok(open.some((e) => e.rule === 'yield.open-for-aid' && pair(e) === 'CHL>BOL'), open.map(pair).join());
+});

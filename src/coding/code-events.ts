@@ -668,7 +668,9 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
       end = k;
       break;
     }
-    if (w === 'unless' || w === 'if' || w === 'because' || w === 'after' || w === 'while' || w === 'since') {
+    // "after four years", "since Monday" date the act; they open no clause.
+    const dated = (w === 'after' || w === 'since') && (tokens[k + 1]?.pos === 'NUM' || TIME_WORDS.has(tokens[k + 1]?.normal ?? ''));
+    if (!dated && (w === 'unless' || w === 'if' || w === 'because' || w === 'after' || w === 'while' || w === 'since')) {
       end = k;
       break;
     }
