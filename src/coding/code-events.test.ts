@@ -326,3 +326,12 @@ test('a government’s measure at home targets its own country; "after four year
   const open = code('Chile finally opened the border bridge after four years to allow the delivery of grain to Bolivia.');
   assert.ok(open.some((e) => e.rule === 'yield.open-for-aid' && pair(e) === 'CHL>BOL'), open.map(pair).join());
 });
+
+test('violence by no named hand is the country’s where it happened; unnamed victims are the sentence’s country’s', () => {
+  const bomb = code('A roadside bomb near the town of Kandahar killed two U.S. soldiers on Sunday.').filter((e) => e.cameo === '1823');
+  assert.deepEqual(bomb.map(pair), ['AFG>USA']);
+  // A place where protests happened is still no actor of the killing.
+  assert.deepEqual(code('Violent protests in Arica, Chile, kill at least 30 people.').filter((e) => e.source?.actor), []);
+  const fire = code('Chilean police opened fire to disperse fundamentalist demonstrators on Monday night.').filter((e) => e.plover === 'ASSAULT');
+  assert.deepEqual(fire.map(pair), ['CHL>CHL']);
+});

@@ -132,6 +132,18 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       return { ...a, actor: { ...actor, code: contextCountry + actor.code, country: contextCountry } };
     };
 
+    const phraseArg = (np: [number, number]): ArgRef => {
+      const start = tokens[np[0]]!.start;
+      const end = tokens[np[1] - 1]!.end;
+      return { start, end, text: doc.text.slice(start, end), actor: null };
+    };
+    /** A phrase of unnamed people ("Angry farmers") as an actor of the sentence's country, or null. */
+    const unnamedPeople = (np: [number, number]): ArgRef | null => {
+      if (!contextCountry || !namesPeople(state, res.lexicon.people, tokens[np[1] - 1]!)) return null;
+      const a = phraseArg(np);
+      return { ...a, actor: { id: `country:${contextCountry}`, name: a.text, code: contextCountry, country: contextCountry } };
+    };
+
     // Arguments of each hit.
     const drafts: Event0[] = [];
     const absorbed = new Set<PatternHit>();
@@ -206,22 +218,31 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const np = sources.length === 0 && governor >= 0 ? subjectPhrase(tokens, from, governor) : null;
       // "Bosnian Serbs said their forces had completed…": a possessive pronoun names whose the subject is.
       const owner = np && POSSESSIVE.has(tokens[np[0]]!.normal) ? resolvePronoun(state, np[0])?.actor : null;
-      if (np && owner) {
-        sources.push({ start: tokens[np[0]]!.start, end: tokens[np[1] - 1]!.end, text: doc.text.slice(tokens[np[0]]!.start, tokens[np[1] - 1]!.end), actor: owner });
-      } else if (np && contextCountry) {
+      if (np && owner) sources.push({ ...phraseArg(np), actor: owner });
+      else if (np) {
         // "Islamic fundamentalists continued…", "Prisoners rioted…": a subject noun phrase without a name is an
         // actor of the sentence's country, as far as the text says.
-        if (namesPeople(state, res.lexicon.people, tokens[np[1] - 1]!)) {
-          const text = doc.text.slice(tokens[np[0]]!.start, tokens[np[1] - 1]!.end);
-          sources.push({ start: tokens[np[0]]!.start, end: tokens[np[1] - 1]!.end, text,
-            actor: { id: `country:${contextCountry}`, name: text, code: contextCountry, country: contextCountry } });
-        }
+        const people = unnamedPeople(np);
+        if (people) sources.push(people);
+      }
+      // "A roadside bombing near Samarra killed…": violence by no named hand is the country's where it happened.
+      if (sources.every((a) => !a.actor) && /^(18|19|20)/.test(hit.pattern.cameo) && explosiveBefore(tokens, from, t)) {
+        const place = placeMention(tokens, mentions, t);
+        const c = place?.geo?.country;
+        if (place && c) sources.splice(0, sources.length, { start: place.start, end: place.end, text: doc.text.slice(place.start, place.end), actor: { id: `country:${c}`, name: c, code: c, country: c } });
       }
       const src0 = sources[0] ?? null;
       let targets = targetM.filter((m) => !sourceM.includes(m)).map((m) => placed(resolve(m, 'target', src0)));
       // Nothing is done to itself unless the pattern says so ("The travelator allows…" found one phrase twice).
       targets = targets.filter((a) => !sources.some((x) => x.start === a.start && x.end === a.end));
       if (targets.length === 0 && hit.pattern.target === 'self' && src0) targets = [src0];
+      // "opened fire to disperse fundamentalist demonstrators", "protesters were beaten": unnamed people that
+      // coercion or violence is done to are of the sentence's country.
+      if (targets.length === 0 && /^(17|18|19|20)/.test(hit.pattern.cameo) && hit.pattern.target !== 'none') {
+        const victims = isPassive(tokens, from, t) ? subjectPhrase(tokens, from, t) : peopleAfter(tokens, last + 1, to);
+        const people = victims ? unnamedPeople(victims) : null;
+        if (people) targets.push(people);
+      }
       drafts.push({
         hit,
         cameo: hit.pattern.cameo,
@@ -680,12 +701,12 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
   return first ? withCoordinated(tokens, mentions, first, end) : [];
 }
 
-/** Whether place m is in a locative phrase after t: "in Dili", "in East Timor's capital Dili". */
+/** Whether place m is in a locative phrase after t: "in Dili", "in East Timor's capital Dili", "near the town of Samarra". */
 function locative(tokens: Token[], m: ActorMention, t: number): boolean {
   for (let k = m.first - 1; k > t && k >= m.first - 5; k--) {
     const tok = tokens[k]!;
     if (LOC_PREP.has(tok.normal)) return true;
-    if (!(NP_WORD.has(tok.pos) || isPossessive(tok))) return false;
+    if (!(NP_WORD.has(tok.pos) || isPossessive(tok) || tok.normal === 'of')) return false;
   }
   return false;
 }
@@ -826,6 +847,31 @@ function unreal(tokens: Token[], from: number, t: number): boolean {
   return false;
 }
 
+const EXPLOSIVES = new Set(['bomb', 'bombs', 'bombing', 'bombings', 'explosion', 'explosions', 'blast', 'blasts', 'mine', 'mines', 'landmine', 'landmines', 'minefield', 'grenade', 'grenades']);
+
+/** Whether the clause up to t (or t itself) names an explosive as what did it ("A roadside bombing … killed"). */
+function explosiveBefore(tokens: Token[], from: number, t: number): boolean {
+  for (let k = t; k >= from && k >= t - 12; k--) {
+    if (EXPLOSIVES.has(tokens[k]!.normal)) return true;
+    if (k < t && (tokens[k]!.pos === 'VERB' || CLAUSE_BREAK.has(tokens[k]!.normal))) return false;
+  }
+  return false;
+}
+
+/** The noun phrase of people that is the object after `at` ("to disperse Moslem fundamentalist demonstrators"), or null. */
+function peopleAfter(tokens: Token[], at: number, to: number): [number, number] | null {
+  let start = -1;
+  for (let k = at; k < to && k < at + 8; k++) {
+    const tok = tokens[k]!;
+    if (NP_WORD.has(tok.pos)) {
+      if (start < 0) start = k;
+      if (tok.pos === 'NOUN' && !NP_WORD.has(tokens[k + 1]?.pos ?? '')) return [start, k + 1];
+    } else if (tok.normal === 'to' || tok.pos === 'VERB') start = -1;
+    else return null;
+  }
+  return null;
+}
+
 /** Whether the verb group before t says what must be done ("must agree", "should not reach", "has to leave"). */
 function obligation(tokens: Token[], from: number, t: number): boolean {
   for (let k = t - 1; k >= from && k >= t - 4; k--) {
@@ -903,15 +949,18 @@ function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: n
 
 /** The place of the event: a place named after "in/at/near" in the sentence, nearest the trigger. */
 function eventLocation(state: AnalysisState, tokens: Token[], mentions: ActorMention[], t: number): Geo | null {
-  let best: { geo: Geo; d: number; m: ActorMention } | null = null;
+  const m = placeMention(tokens, mentions, t);
+  return m ? { ...(geoForSpan(state, m.start, m.end) ?? m.geo!) } : null;
+}
+
+/** The place named in a locative phrase ("in Lima", "near the town of Samarra") nearest token t, or null. */
+function placeMention(tokens: Token[], mentions: ActorMention[], t: number): ActorMention | null {
+  let best: ActorMention | null = null;
   for (const m of mentions) {
-    if (!m.geo || m.first === 0) continue;
-    const prev = tokens[m.first - 1]!;
-    if (!LOC_PREP.has(prev.normal)) continue;
-    const d = Math.abs(m.first - t);
-    if (!best || d < best.d) best = { geo: m.geo, d, m };
+    if (!m.geo || m.first === 0 || !locative(tokens, m, -1)) continue;
+    if (!best || Math.abs(m.first - t) < Math.abs(best.first - t)) best = m;
   }
-  return best ? { ...(geoForSpan(state, best.m.start, best.m.end) ?? best.geo) } : null;
+  return best;
 }
 
 export type { CameoEntry };
