@@ -335,3 +335,8 @@ test('violence by no named hand is the country’s where it happened; unnamed vi
   const fire = code('Chilean police opened fire to disperse fundamentalist demonstrators on Monday night.').filter((e) => e.plover === 'ASSAULT');
   assert.deepEqual(fire.map(pair), ['CHL>CHL']);
 });
+
+test('refusing another’s appeal is aimed at its author; what the appeal asks for is no act of the refuser', () => {
+  const ev = code('Lima again rejected a United Nations appeal for deploying army troops along its border with Chile.');
+  assert.deepEqual(ev.map((e) => `${e.plover} ${e.source?.actor?.country}>${e.target?.actor?.code.slice(0, 3)}`), ['REJECT PER>IGO']);
+});

@@ -284,7 +284,15 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // "warned Tehran would withdraw": an actor of the source's own side before the inner verb is its subject.
       const ownSide = f.targets.length > 0 && f.targets.every((a) => a.end <= tokens[e.hit.trigger]!.start &&
         a.actor?.country != null && a.actor.country === f.sources[0]?.actor?.country);
-      if (innerFirst ? e.targets.length > 0 || ownSide : f.targets.length === 0) f.targets = e.targets;
+      // "rejected a United Nations appeal for deploying troops": refusing another's proposal is aimed at its author,
+      // and what the proposal asks for belongs to it.
+      const author = kind === 'refuse' && e.hit.pattern.frame !== null && tokens[e.hit.trigger]!.pos === 'NOUN' &&
+        e.sources.length > 0 && e.sources.every((a) => a.end <= tokens[e.hit.trigger]!.start);
+      if (author) {
+        f.targets = e.sources;
+        const asked = drafts.find((x) => x.hit.trigger > e.lastToken && x.hit.trigger - e.lastToken <= 10 && !crossesBreak(tokens, e.lastToken, x.hit.trigger));
+        if (asked) dropped.add(asked);
+      } else if (innerFirst ? e.targets.length > 0 || ownSide : f.targets.length === 0) f.targets = e.targets;
       f.lastToken = Math.max(f.lastToken, e.lastToken);
     }
     // A nominal event right after another event's trigger is that event's object ("condemned the killing of X").
