@@ -340,3 +340,14 @@ test('refusing another’s appeal is aimed at its author; what the appeal asks f
   const ev = code('Lima again rejected a United Nations appeal for deploying army troops along its border with Chile.');
   assert.deepEqual(ev.map((e) => `${e.plover} ${e.source?.actor?.country}>${e.target?.actor?.code.slice(0, 3)}`), ['REJECT PER>IGO']);
 });
+
+test('background: a participle describing a noun, a clause opened by "as"; human shields; preparing to shell', () => {
+  const seized = code('Chilean landowners began a hunger strike to demand the return of property seized by Peruvian forces.');
+  assert.deepEqual(seized.filter((e) => e.plover === 'COERCE'), []);
+  const as = code('The Chilean president resigned on Sunday as the opposition threatened to storm his residence.');
+  assert.deepEqual(as.filter((e) => e.plover === 'THREATEN'), []);
+  // A main verb after its subject noun is no participle.
+  assert.ok(code('Chile condemned the raid after Peruvian troops attacked the border post.').some((e) => e.plover === 'ACCUSE'));
+  assert.ok(code('The Chilean army has been holding Peruvian villagers as human shields.').some((e) => e.cameo === '184' && pair(e) === 'CHL>PER'));
+  assert.deepEqual(code('The Chilean army prepared to resume shelling Peruvian positions.').map((e) => e.plover), ['MOBILIZE']);
+});

@@ -338,9 +338,12 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
 
     // Background in a subordinate or relative clause ("…, where 24 people were killed") is not coded
     // when the main clause states an event: the main event is what the sentence reports.
+    // So is a participle that describes a noun ("the return of property seized by government forces").
     for (const d of drafts) {
       if (dropped.has(d)) continue;
-      const sub = subordinateStart(tokens, from, d.hit.trigger);
+      const t = d.hit.trigger;
+      const reduced = tokens[t]!.pos === 'VERB' && tokens[t - 1]?.pos === 'NOUN' && t - 1 > from && tokens[t + 1]?.normal === 'by';
+      const sub = reduced ? t : subordinateStart(tokens, from, t);
       if (sub < 0) continue;
       if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < sub)) dropped.add(d);
     }
@@ -764,8 +767,22 @@ function subordinateStart(tokens: Token[], from: number, t: number): number {
     // "a resolution that aims to…": a relative "that" right after a noun opens background.
     if (w === 'that' && k > from && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN')) return k;
     if (SUBORDINATE.has(w) && (tokens[k]!.pos === 'SCONJ' || (tokens[k]!.pos === 'ADP' && (w === 'until' || w === 'since')) || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'DET' || w === 'following')) return k;
+    if (w === 'as' && asClause(tokens, k)) return k;
   }
   return -1;
+}
+
+/** "resigned as the opposition threatened…": "as" opening a clause of its own (not "such as", "as a result"). */
+function asClause(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1]?.normal;
+  if (prev === 'such' || prev === 'well' || prev === 'as' || prev === 'so') return false;
+  const next = tokens[k + 1];
+  if (!next || !(next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'PROPN')) return false;
+  for (let j = k + 2; j <= k + 5 && j < tokens.length; j++) {
+    if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return true;
+    if (!NP_WORD.has(tokens[j]!.pos)) return false;
+  }
+  return false;
 }
 
 const TIED = new Set(['after', 'before', 'following', 'when', 'until', 'as', 'once']);
