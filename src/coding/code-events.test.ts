@@ -351,3 +351,12 @@ test('background: a participle describing a noun, a clause opened by "as"; human
   assert.ok(code('The Chilean army has been holding Peruvian villagers as human shields.').some((e) => e.cameo === '184' && pair(e) === 'CHL>PER'));
   assert.deepEqual(code('The Chilean army prepared to resume shelling Peruvian positions.').map((e) => e.plover), ['MOBILIZE']);
 });
+
+test('no hand named: a name that modifies a noun is no place; an army’s victims abroad are not its country’s', () => {
+  const base = code('A car bomb killed four Bolivians outside a Chilean army base.').filter((e) => e.cameo === '1823');
+  assert.deepEqual(base.map((e) => e.source?.actor?.country ?? '-'), ['-']);
+  const army = code('Chilean troops killed two civilians in a raid on Monday.').filter((e) => e.cameo === '1823');
+  assert.deepEqual(army.map(pair), ['CHL>-']);
+  const police = code('Chilean police killed two demonstrators on Monday.').filter((e) => e.cameo === '1823');
+  assert.deepEqual(police.map(pair), ['CHL>CHL']);
+});

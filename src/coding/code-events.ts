@@ -138,10 +138,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       return { start, end, text: doc.text.slice(start, end), actor: null };
     };
     /** A phrase of unnamed people ("Angry farmers") as an actor of the sentence's country, or null. */
-    const unnamedPeople = (np: [number, number]): ArgRef | null => {
-      if (!contextCountry || !namesPeople(state, res.lexicon.people, tokens[np[1] - 1]!)) return null;
+    const unnamedPeople = (np: [number, number], country = contextCountry): ArgRef | null => {
+      if (!country || !namesPeople(state, res.lexicon.people, tokens[np[1] - 1]!)) return null;
       const a = phraseArg(np);
-      return { ...a, actor: { id: `country:${contextCountry}`, name: a.text, code: contextCountry, country: contextCountry } };
+      return { ...a, actor: { id: `country:${country}`, name: a.text, code: country, country } };
     };
 
     // Arguments of each hit.
@@ -226,8 +226,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         if (people) sources.push(people);
       }
       // "A roadside bombing near Samarra killed…": violence by no named hand is the country's where it happened.
-      if (sources.every((a) => !a.actor) && /^(18|19|20)/.test(hit.pattern.cameo) && explosiveBefore(tokens, from, t)) {
-        const place = placeMention(tokens, mentions, t);
+      if (sources.every((a) => !a.actor) && /^(18|19|20)/.test(hit.pattern.cameo) && explosiveBefore(tokens, from, t) >= 0) {
+        const place = placeMention(tokens, mentions, t, explosiveBefore(tokens, from, t));
         const c = place?.geo?.country;
         if (place && c) sources.splice(0, sources.length, { start: place.start, end: place.end, text: doc.text.slice(place.start, place.end), actor: { id: `country:${c}`, name: c, code: c, country: c } });
       }
@@ -236,11 +236,16 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // Nothing is done to itself unless the pattern says so ("The travelator allows…" found one phrase twice).
       targets = targets.filter((a) => !sources.some((x) => x.start === a.start && x.end === a.end));
       if (targets.length === 0 && hit.pattern.target === 'self' && src0) targets = [src0];
-      // "opened fire to disperse fundamentalist demonstrators", "protesters were beaten": unnamed people that
-      // coercion or violence is done to are of the sentence's country.
-      if (targets.length === 0 && /^(17|18|19|20)/.test(hit.pattern.cameo) && hit.pattern.target !== 'none') {
-        const victims = isPassive(tokens, from, t) ? subjectPhrase(tokens, from, t) : peopleAfter(tokens, last + 1, to);
-        const people = victims ? unnamedPeople(victims) : null;
+      // "Egyptian police opened fire to disperse fundamentalist demonstrators": unnamed people that a named actor
+      // coerces or attacks are of the place where it happened, else of the one country the sentence names.
+      if (targets.length === 0 && /^(17|18|19|20)/.test(hit.pattern.cameo) && hit.pattern.target !== 'none' &&
+        src0?.actor && !isPassive(tokens, from, t)) {
+        const object = peopleAfter(tokens, last + 1, to);
+        const victims = object && plainVictims(tokens, object, res.lexicon.people) ? object : null;
+        // The one country named is the victims' only when the source is its police or government, not its army abroad.
+        const domestic = here.size === 1 && /COP|GOV|JUD/.test(src0.actor.code);
+        const country = victims ? placeMention(tokens, mentions, t, t)?.geo?.country ?? (domestic ? contextCountry : null) : null;
+        const people = victims && country ? unnamedPeople(victims, country) : null;
         if (people) targets.push(people);
       }
       drafts.push({
@@ -276,7 +281,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       }
       // "urged the EC to support the PLO", "called on Arabs to unite against Israel": asking others to back or
       // oppose a third party rallies support (053) or opposition (113) for or against it.
-      const third = e.targets.length > 0 && !e.targets.some((a) => a.actor?.country != null && a.actor.country === f.sources[0]?.actor?.country);
+      const own = f.sources[0]?.actor;
+      const third = e.targets.length > 0 && !e.targets.some((a) => a.actor?.id === own?.id || (a.actor?.country != null && a.actor.country === own?.country));
       const rally = kind === 'appeal' && third && /^(05|11|12)/.test(e.cameo);
       if (rally) f.cameo = e.cameo.startsWith('05') ? '053' : '113';
       else f.cameo = frameCode(res.lexicon, kind, e.cameo) ?? f.cameo;
@@ -874,13 +880,13 @@ function unreal(tokens: Token[], from: number, t: number): boolean {
 
 const EXPLOSIVES = new Set(['bomb', 'bombs', 'bombing', 'bombings', 'explosion', 'explosions', 'blast', 'blasts', 'mine', 'mines', 'landmine', 'landmines', 'minefield', 'grenade', 'grenades']);
 
-/** Whether the clause up to t (or t itself) names an explosive as what did it ("A roadside bombing … killed"). */
-function explosiveBefore(tokens: Token[], from: number, t: number): boolean {
+/** Where the clause up to t (or t itself) names an explosive as what did it ("A roadside bombing … killed"), else -1. */
+function explosiveBefore(tokens: Token[], from: number, t: number): number {
   for (let k = t; k >= from && k >= t - 12; k--) {
-    if (EXPLOSIVES.has(tokens[k]!.normal)) return true;
-    if (k < t && (tokens[k]!.pos === 'VERB' || CLAUSE_BREAK.has(tokens[k]!.normal))) return false;
+    if (EXPLOSIVES.has(tokens[k]!.normal)) return k;
+    if (k < t && (tokens[k]!.pos === 'VERB' || CLAUSE_BREAK.has(tokens[k]!.normal))) return -1;
   }
-  return false;
+  return -1;
 }
 
 /** The noun phrase of people that is the object after `at` ("to disperse Moslem fundamentalist demonstrators"), or null. */
@@ -895,6 +901,20 @@ function peopleAfter(tokens: Token[], at: number, to: number): [number, number] 
     else return null;
   }
   return null;
+}
+
+const RELIGIONS = new Set(['muslim', 'moslem', 'islamic', 'islamist', 'christian', 'catholic', 'protestant', 'orthodox', 'coptic', 'jewish', 'hindu', 'sikh', 'buddhist', 'shiite', 'shia', 'sunni']);
+
+/**
+ * Whether a phrase names plain people as victims: a plural or a people noun at its head ("demonstrators", "a man",
+ * not "the head"), and no capitalised word but a religion ("Moslem fundamentalist demonstrators", not "a Korean
+ * woman", whose country the actors layer left open).
+ */
+function plainVictims(tokens: Token[], np: [number, number], people: Set<string>): boolean {
+  const head = tokens[np[1] - 1]!;
+  if (!(people.has(head.normal) || people.has(lower(head)) || /[^s]s$/.test(head.normal))) return false;
+  for (let k = np[0]; k < np[1]; k++) if (titleCase(tokens[k]!) && !RELIGIONS.has(tokens[k]!.normal)) return false;
+  return true;
 }
 
 /** Whether the verb group before t says what must be done ("must agree", "should not reach", "has to leave"). */
@@ -978,11 +998,18 @@ function eventLocation(state: AnalysisState, tokens: Token[], mentions: ActorMen
   return m ? { ...(geoForSpan(state, m.start, m.end) ?? m.geo!) } : null;
 }
 
-/** The place named in a locative phrase ("in Lima", "near the town of Samarra") nearest token t, or null. */
-function placeMention(tokens: Token[], mentions: ActorMention[], t: number): ActorMention | null {
+/**
+ * The place named in a locative phrase ("in Lima", "near the town of Samarra") nearest token t, or null; with
+ * `after`, only a place after that token. A name that modifies a noun ("outside a United States military base",
+ * "at a Haifa restaurant") is not the place.
+ */
+function placeMention(tokens: Token[], mentions: ActorMention[], t: number, after = -1): ActorMention | null {
   let best: ActorMention | null = null;
   for (const m of mentions) {
-    if (!m.geo || m.first === 0 || !locative(tokens, m, -1)) continue;
+    if (!m.geo || m.first === 0 || m.first <= after || !locative(tokens, m, -1)) continue;
+    const next = tokens[m.last];
+    const modifies = next && (next.pos === 'NOUN' || next.pos === 'PROPN' || (next.pos === 'ADJ' && tokens[m.last + 1]?.pos === 'NOUN'));
+    if (after >= 0 && modifies && !TIME_WORDS.has(next.normal)) continue;
     if (!best || Math.abs(m.first - t) < Math.abs(best.first - t)) best = m;
   }
   return best;
