@@ -360,3 +360,10 @@ test('no hand named: a name that modifies a noun is no place; an army’s victim
   const police = code('Chilean police killed two demonstrators on Monday.').filter((e) => e.cameo === '1823');
   assert.deepEqual(police.map(pair), ['CHL>CHL']);
 });
+
+test('asking others to sign with a third party is an appeal, not a rally; a court deciding to allow yields', () => {
+  const sign = code('Chile urged Peru to sign a trade pact with Bolivia.');
+  assert.deepEqual(sign.map((e) => e.plover), ['REQUEST']);
+  const court = code('The Chilean Supreme Court decided to allow candidate Ana Rojas to run in the election.');
+  assert.deepEqual(court.map((e) => e.plover), ['CONCEDE']);
+});

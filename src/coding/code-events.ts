@@ -283,7 +283,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // oppose a third party rallies support (053) or opposition (113) for or against it.
       const own = f.sources[0]?.actor;
       const third = e.targets.length > 0 && !e.targets.some((a) => a.actor?.id === own?.id || (a.actor?.country != null && a.actor.country === own?.country));
-      const rally = kind === 'appeal' && third && /^(05|11|12)/.test(e.cameo);
+      // (Asking others to sign, apologise or forgive is an appeal for cooperation, not a rally.)
+      const rally = kind === 'appeal' && third && /^(05[0-4]|11|12)/.test(e.cameo);
       if (rally) f.cameo = e.cameo.startsWith('05') ? '053' : '113';
       else f.cameo = frameCode(res.lexicon, kind, e.cameo) ?? f.cameo;
       const innerFirst = kind === 'intent' || kind === 'threat' || kind === 'refuse' || rally;
