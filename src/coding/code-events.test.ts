@@ -367,3 +367,13 @@ test('asking others to sign with a third party is an appeal, not a rally; a cour
   const court = code('The Chilean Supreme Court decided to allow candidate Ana Rojas to run in the election.');
   assert.deepEqual(court.map((e) => e.plover), ['CONCEDE']);
 });
+
+test('lexicon: deporting, tear gas, ambushes, lifting a closure, bombing as a verb, exchanging fire', () => {
+  const got = (text: string): string[] => code(text).map((e) => `${e.cameo} ${pair(e)}`);
+  assert.ok(got('Chile deported 50 Peruvian farm workers.').includes('174 CHL>PER'));
+  assert.ok(got('Chilean police used tear gas to disperse Peruvian demonstrators.').includes('175 CHL>PER'));
+  assert.ok(got('Chilean rebels ambushed a Peruvian army convoy.').includes('190 CHL>PER'));
+  assert.ok(got('Chile lifted the closure of the Peruvian border crossings.').includes('0872 CHL>PER'));
+  assert.ok(got('Chilean warplanes bombed Peruvian positions near the border.').includes('195 CHL>PER'));
+  assert.ok(got('Chile and Peru exchanged artillery fire along the border.').includes('190 CHL>PER'));
+});
