@@ -377,3 +377,13 @@ test('lexicon: deporting, tear gas, ambushes, lifting a closure, bombing as a ve
   assert.ok(got('Chilean warplanes bombed Peruvian positions near the border.').includes('195 CHL>PER'));
   assert.ok(got('Chile and Peru exchanged artillery fire along the border.').includes('190 CHL>PER'));
 });
+
+test('a warning names whom it addresses; a denied act is negated; a resolution condemning is background; thousands of people march through a city', () => {
+  const [w] = code('Chile warned Peru against supporting the rebels in Bolivia.');
+  assert.equal(w && `${w.plover} ${pair(w)}`, 'THREATEN CHL>PER');
+  const deny = code('Chile denied that it had supplied weapons to Peruvian rebels.').filter((e) => e.plover === 'AID');
+  assert.deepEqual(deny.map((e) => e.modality), ['negated']);
+  assert.deepEqual(code('Chile vetoed a UN resolution condemning Peru.').map((e) => e.plover), ['REJECT']);
+  const march = code('Thousands of students marched through Lima to protest the visit of the Chilean president.').filter((e) => e.plover === 'PROTEST');
+  assert.deepEqual(march.map(pair), ['PER>CHL']);
+});

@@ -39,7 +39,7 @@ const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
 const PREPOSITION_PARTICIPLES = new Set(['following', 'including', 'regarding', 'concerning', 'considering', 'excluding', 'pending', 'amid', 'during']);
 /** Verbs whose subject undergoes the act named by their object ("faced charges", "survived an attack"). */
 const UNDERGO = new Set(['face', 'receive', 'suffer', 'survive', 'escape', 'endure', 'sustain', 'deny', 'fear', 'await', 'risk', 'evade', 'undergo']);
-const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside']);
+const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside', 'through', 'thru', 'across']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
 
 interface Event0 {
@@ -254,7 +254,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         sources,
         targets,
         sourceFromPronoun: sourceM.some((m) => m.pronoun),
-        modality: unreal(tokens, from, hit.positions[0]!) ? 'hypothetical' : nominal ? 'asserted' : modalityOf(tokens, from, t),
+        modality: unreal(tokens, from, hit.positions[0]!) ? 'hypothetical' : denied(tokens, from, t) ? 'negated' : nominal ? 'asserted' : modalityOf(tokens, from, t),
         lastToken: last,
       });
     }
@@ -299,7 +299,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         f.targets = e.sources;
         const asked = drafts.find((x) => x.hit.trigger > e.lastToken && x.hit.trigger - e.lastToken <= 10 && !crossesBreak(tokens, e.lastToken, x.hit.trigger));
         if (asked) dropped.add(asked);
-      } else if (innerFirst ? e.targets.length > 0 || ownSide : f.targets.length === 0) f.targets = e.targets;
+      } else if (innerFirst ? (e.targets.length > 0 && !addressee(f, e)) || ownSide : f.targets.length === 0) f.targets = e.targets;
       f.lastToken = Math.max(f.lastToken, e.lastToken);
     }
     // A nominal event right after another event's trigger is that event's object ("condemned the killing of X").
@@ -349,7 +349,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     for (const d of drafts) {
       if (dropped.has(d)) continue;
       const t = d.hit.trigger;
-      const reduced = tokens[t]!.pos === 'VERB' && tokens[t - 1]?.pos === 'NOUN' && t - 1 > from && tokens[t + 1]?.normal === 'by';
+      // ("a UN resolution condemning Syria": an -ing form right after a thing, not after people who act.)
+      const prev = tokens[t - 1];
+      const reduced = tokens[t]!.pos === 'VERB' && prev?.pos === 'NOUN' && t - 1 > from &&
+        (tokens[t + 1]?.normal === 'by' || (tokens[t]!.normal.endsWith('ing') && !namesPeople(state, res.lexicon.people, prev)));
       const sub = reduced ? t : subordinateStart(tokens, from, t);
       if (sub < 0) continue;
       if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < sub)) dropped.add(d);
@@ -484,6 +487,11 @@ function frameCode(lexicon: EventLexicon, kind: FrameKind, inner: string): strin
   if (kind === 'order' && /^1[67]/.test(inner)) return inner;
   if (kind !== 'appeal' && kind !== 'demand' && kind !== 'order') return null;
   return intent?.startsWith('03') ? fromTable((kind === 'appeal' ? '02' : '10') + intent.slice(2)) : null;
+}
+
+/** "India warned Pakistan against supporting militants in Kashmir": the frame's own object, named before the act, is whom it addresses. */
+function addressee(f: Event0, e: Event0): boolean {
+  return f.hit.pattern.frame === 'threat' && f.targets.length > 0 && f.targets.every((a) => a.actor !== null && e.targets.every((b) => b.start > a.end));
 }
 
 /** The mention and those coordinated with it ("Iran and Russia", "Hungarian and Romanian officials"). */
@@ -816,7 +824,8 @@ function subjectPhrase(tokens: Token[], from: number, t: number): [number, numbe
   let k = j;
   while (k > from && modifier(k - 1)) k--;
   // "A group of refugees", "thousands of workers": the head is the people after "of".
-  if (k - 2 >= from && tokens[k - 1]!.normal === 'of' && (tokens[k - 2]!.pos === 'NOUN' || tokens[k - 2]!.pos === 'NUM')) {
+  const count = tokens[k - 2];
+  if (count && k - 2 >= from && tokens[k - 1]!.normal === 'of' && (count.pos === 'NOUN' || count.pos === 'NUM' || (k - 2 === from && count.pos === 'PROPN'))) {
     k -= 2;
     while (k > from && modifier(k - 1)) k--;
   }
@@ -859,6 +868,16 @@ function mostNamed(counts: Map<string, number>): string | null {
 }
 
 const AIM = new Set(['aim', 'design', 'mean']);
+
+/** "Egypt denied that it had supplied weapons", "denied having attacked": what is denied did not happen, as far as the source says. */
+function denied(tokens: Token[], from: number, t: number): boolean {
+  for (let k = t - 1; k >= from && k >= t - 10; k--) {
+    const tok = tokens[k]!;
+    if (tok.normal === ';' || tok.normal === ',' || tok.normal === 'but') return false;
+    if (tok.pos === 'VERB' && lower(tok) === 'deny' && (tokens[k + 1]!.normal === 'that' || tokens[k + 1]!.normal === 'having' || k + 1 === t)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether the act at t is only a condition or a purpose: inside an "if"/"unless" clause ("will withdraw unless
