@@ -387,3 +387,17 @@ test('a warning names whom it addresses; a denied act is negated; a resolution c
   const march = code('Thousands of students marched through Lima to protest the visit of the Chilean president.').filter((e) => e.plover === 'PROTEST');
   assert.deepEqual(march.map(pair), ['PER>CHL']);
 });
+
+test('lexicon and arguments: emergencies, house arrest, releases, nationalising; actors that agree together agree with each other', () => {
+  const got = (text: string): string[] => code(text).map((e) => `${e.cameo} ${pair(e)}`);
+  assert.ok(got('The Peruvian government declared a state of emergency in the south.').includes('1724 PER>PER'));
+  assert.ok(got('The Chilean junta imposed martial law in the north.').includes('1724 CHL>CHL'));
+  assert.ok(got('The Chilean junta placed the Peruvian envoy under house arrest.').includes('173 CHL>PER'));
+  assert.ok(got('The Chilean cabinet approved the release of 400 Peruvian prisoners.').includes('0841 CHL>PER'));
+  assert.deepEqual(got('The Chilean ministry approved the release of the annual budget.').filter((e) => e.startsWith('0841')), []);
+  assert.ok(got('Bolivia nationalized gas fields owned by Chilean firms.').some((e) => e.startsWith('1711 BOL>')));
+  assert.deepEqual(got('Peru and Chile agreed to resume their dialogue on Bolivia.').sort(), ['030 CHL>PER', '030 PER>CHL']);
+  // "war on" keeps its target; an attack's result is no background.
+  assert.ok(got('Chile declared war on Peru.').some((e) => e.startsWith('190 CHL>PER')));
+  assert.ok(code('A Chilean faction claimed responsibility for an attack killing five Peruvian soldiers.').some((e) => e.cameo === '1823' && e.target?.actor?.country === 'PER'));
+});

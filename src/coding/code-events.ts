@@ -39,6 +39,7 @@ const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our']);
 const PREPOSITION_PARTICIPLES = new Set(['following', 'including', 'regarding', 'concerning', 'considering', 'excluding', 'pending', 'amid', 'during']);
 /** Verbs whose subject undergoes the act named by their object ("faced charges", "survived an attack"). */
 const UNDERGO = new Set(['face', 'receive', 'suffer', 'survive', 'escape', 'endure', 'sustain', 'deny', 'fear', 'await', 'risk', 'evade', 'undergo']);
+const TOPIC = new Set(['on', 'over', 'about', 'regarding', 'concerning']);
 const LOC_PREP = new Set(['in', 'at', 'near', 'outside', 'inside', 'through', 'thru', 'across']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
 
@@ -209,6 +210,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         if (protest && targetM.length === 0) targetM = objectAfter(tokens, mentions, t, to, false);
       }
       if (hit.pattern.target === 'none') targetM = [];
+      // "agreed to resume their dialogue on Kashmir": what a meeting or agreement is about is no partner.
+      if (hit.pattern.symmetric || (hit.pattern.frame === 'intent' && sourceM.length > 1)) {
+        targetM = targetM.filter((m) => !TOPIC.has(tokens[m.first - 1]?.normal ?? '') || hit.positions.includes(m.first - 1));
+      }
       // "discussed the summit with Indonesia": what is discussed is a topic, the partner comes with "with".
       if (hit.pattern.target === 'with') {
         const partner = afterWord(tokens, mentions, t, to, 'with');
@@ -352,7 +357,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // ("a UN resolution condemning Syria": an -ing form right after a thing, not after people who act.)
       const prev = tokens[t - 1];
       const reduced = tokens[t]!.pos === 'VERB' && prev?.pos === 'NOUN' && t - 1 > from &&
-        (tokens[t + 1]?.normal === 'by' || (tokens[t]!.normal.endsWith('ing') && !namesPeople(state, res.lexicon.people, prev)));
+        (tokens[t + 1]?.normal === 'by' || (tokens[t]!.normal.endsWith('ing') && !namesPeople(state, res.lexicon.people, prev) &&
+          !AGENT_NOUNS.has(prev.normal) && !EXPLOSIVES.has(prev.normal)));
       const sub = reduced ? t : subordinateStart(tokens, from, t);
       if (sub < 0) continue;
       if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < sub)) dropped.add(d);
@@ -407,7 +413,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const sources: Array<ArgRef | null> = evSources.length > 0 ? evSources : [null];
       const targets: Array<ArgRef | null> = evTargets.length > 0 ? evTargets : [null];
       const pairs: Array<[ArgRef | null, ArgRef | null]> = [];
-      if (symmetric && evTargets.length === 0 && evSources.length > 1) {
+      // "Pakistan and India agreed to resume talks": actors that agree together agree with each other.
+      if ((symmetric || cameo.startsWith('03')) && evTargets.length === 0 && evSources.length > 1) {
         for (const a of evSources) for (const b of evSources) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of sources) for (const b of targets) {
