@@ -368,14 +368,26 @@ test('asking others to sign with a third party is an appeal, not a rally; a cour
   assert.deepEqual(court.map((e) => e.plover), ['CONCEDE']);
 });
 
-test('lexicon: deporting, tear gas, ambushes, lifting a closure, bombing as a verb, exchanging fire', () => {
-  const got = (text: string): string[] => code(text).map((e) => `${e.cameo} ${pair(e)}`);
-  assert.ok(got('Chile deported 50 Peruvian farm workers.').includes('174 CHL>PER'));
-  assert.ok(got('Chilean police used tear gas to disperse Peruvian demonstrators.').includes('175 CHL>PER'));
-  assert.ok(got('Chilean rebels ambushed a Peruvian army convoy.').includes('190 CHL>PER'));
-  assert.ok(got('Chile lifted the closure of the Peruvian border crossings.').includes('0872 CHL>PER'));
-  assert.ok(got('Chilean warplanes bombed Peruvian positions near the border.').includes('195 CHL>PER'));
-  assert.ok(got('Chile and Peru exchanged artillery fire along the border.').includes('190 CHL>PER'));
+/** Sentences written for the lexicon tests, each with one event (CAMEO code and country pair) it must give. */
+const LEXICON_CASES: Array<[string, string]> = [
+  ['Chile deported 50 Peruvian farm workers.', '174 CHL>PER'],
+  ['Chilean police used tear gas to disperse Peruvian demonstrators.', '175 CHL>PER'],
+  ['Chilean rebels ambushed a Peruvian army convoy.', '190 CHL>PER'],
+  ['Chile lifted the closure of the Peruvian border crossings.', '0872 CHL>PER'],
+  ['Chilean warplanes bombed Peruvian positions near the border.', '195 CHL>PER'],
+  ['Chile and Peru exchanged artillery fire along the border.', '190 CHL>PER'],
+  ['The Peruvian government declared a state of emergency in the south.', '1724 PER>PER'],
+  ['The Chilean junta imposed martial law in the north.', '1724 CHL>CHL'],
+  ['The Chilean junta placed the Peruvian envoy under house arrest.', '173 CHL>PER'],
+  ['The Chilean cabinet approved the release of 400 Peruvian prisoners.', '0841 CHL>PER'],
+  ['Chile declared war on Peru.', '190 CHL>PER'],
+];
+
+test('lexicon: deporting, tear gas, ambushes, closures, bombing, exchanging fire, emergencies, house arrest, releases, war on', () => {
+  for (const [text, want] of LEXICON_CASES) {
+    const got = code(text).map((e) => `${e.cameo} ${pair(e)}`);
+    assert.ok(got.includes(want), `${text}: ${got.join(', ')}`);
+  }
 });
 
 test('a warning names whom it addresses; a denied act is negated; a resolution condemning is background; thousands of people march through a city', () => {
@@ -388,16 +400,11 @@ test('a warning names whom it addresses; a denied act is negated; a resolution c
   assert.deepEqual(march.map(pair), ['PER>CHL']);
 });
 
-test('lexicon and arguments: emergencies, house arrest, releases, nationalising; actors that agree together agree with each other', () => {
+test('a budget is not released like prisoners; nationalising seizes; actors that agree together agree with each other', () => {
   const got = (text: string): string[] => code(text).map((e) => `${e.cameo} ${pair(e)}`);
-  assert.ok(got('The Peruvian government declared a state of emergency in the south.').includes('1724 PER>PER'));
-  assert.ok(got('The Chilean junta imposed martial law in the north.').includes('1724 CHL>CHL'));
-  assert.ok(got('The Chilean junta placed the Peruvian envoy under house arrest.').includes('173 CHL>PER'));
-  assert.ok(got('The Chilean cabinet approved the release of 400 Peruvian prisoners.').includes('0841 CHL>PER'));
   assert.deepEqual(got('The Chilean ministry approved the release of the annual budget.').filter((e) => e.startsWith('0841')), []);
   assert.ok(got('Bolivia nationalized gas fields owned by Chilean firms.').some((e) => e.startsWith('1711 BOL>')));
   assert.deepEqual(got('Peru and Chile agreed to resume their dialogue on Bolivia.').sort(), ['030 CHL>PER', '030 PER>CHL']);
-  // "war on" keeps its target; an attack's result is no background.
-  assert.ok(got('Chile declared war on Peru.').some((e) => e.startsWith('190 CHL>PER')));
+  // An attack's result is no background.
   assert.ok(code('A Chilean faction claimed responsibility for an attack killing five Peruvian soldiers.').some((e) => e.cameo === '1823' && e.target?.actor?.country === 'PER'));
 });
