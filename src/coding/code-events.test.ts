@@ -408,3 +408,13 @@ test('a budget is not released like prisoners; nationalising seizes; actors that
   // An attack's result is no background.
   assert.ok(code('A Chilean faction claimed responsibility for an attack killing five Peruvian soldiers.').some((e) => e.cameo === '1823' && e.target?.actor?.country === 'PER'));
 });
+
+test('a speaker’s "must" reaches across a long subject; a clause after "before" is background; gap=N is read', () => {
+  const ev = code('A Chilean forum concluded on Saturday that the Peruvian government and other rich nations must spend more on water.');
+  assert.ok(ev.some((e) => e.plover === 'REQUEST' && pair(e) === 'CHL>PER'), ev.map((e) => `${e.plover} ${pair(e)}`).join());
+  const before = code('Chilean rebels demanded talks with Peru before they disarm.');
+  assert.deepEqual(before.filter((e) => e.plover === 'RETREAT'), []);
+  const [wide] = parsePatterns('a.x\t100\tsay ... must\tgap=12\tex', 'f');
+  assert.equal(wide && 'gap' in wide ? wide.gap : null, 12);
+  assert.throws(() => parsePatterns('a.x\t100\tsay ... must\tgap=99\tex', 'f'), /unknown option/);
+});

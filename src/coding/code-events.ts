@@ -789,13 +789,16 @@ function subordinateStart(tokens: Token[], from: number, t: number): number {
     // "a resolution that aims to…": a relative "that" right after a noun opens background.
     if (w === 'that' && k > from && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN')) return k;
     if (SUBORDINATE.has(w) && (tokens[k]!.pos === 'SCONJ' || (tokens[k]!.pos === 'ADP' && (w === 'until' || w === 'since')) || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'DET' || w === 'following')) return k;
-    if (w === 'as' && asClause(tokens, k)) return k;
+    if ((w === 'as' || w === 'before' || w === 'after') && clauseAfter(tokens, k)) return k;
   }
   return -1;
 }
 
-/** "resigned as the opposition threatened…": "as" opening a clause of its own (not "such as", "as a result"). */
-function asClause(tokens: Token[], k: number): boolean {
+/**
+ * "resigned as the opposition threatened…", "before they demobilize": a subordinator read as a preposition that
+ * opens a clause of its own (not "such as", "as a result", "before the war").
+ */
+function clauseAfter(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1]?.normal;
   if (prev === 'such' || prev === 'well' || prev === 'as' || prev === 'so') return false;
   const next = tokens[k + 1];

@@ -43,6 +43,8 @@ export interface EventPattern {
   frame: FrameKind | null;
   object: ObjectRule;
   confidence: number;
+  /** How many tokens a "..." may skip (option gap=N; 6 unless set). */
+  gap: number;
   example: string;
   /** Position in the merged lexicon; earlier wins among equally specific matches. */
   order: number;
@@ -117,6 +119,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       frame: null,
       object: null,
       confidence: 0.7,
+      gap: 6,
       example,
       order: 0,
       triggerPosition: 0,
@@ -130,6 +133,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       else if (key === 'frame' && FRAMES.has(value as FrameKind)) p.frame = value as FrameKind;
       else if (key === 'object' && (value === 'people' || value === 'things' || value === 'named')) p.object = value;
       else if (key === 'conf' && Number(value) > 0 && Number(value) <= 1) p.confidence = Number(value);
+      else if (key === 'gap' && Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 15) p.gap = Number(value);
       else throw new LexiconError('pattern-option', `${where}: unknown option ${opt}`);
     }
     out.push(p);

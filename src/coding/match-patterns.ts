@@ -10,8 +10,6 @@ export interface PatternHit {
   trigger: number;
 }
 
-/** How many tokens a "..." may skip. */
-const GAP = 6;
 const CLAUSE_STOP = new Set([';', ':', '.', '?', '!']);
 const TIME_SKIP = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const ADJUNCT_START = new Set(['after', 'before', 'since', 'until', 'during', 'despite', 'amid', 'following', 'without', 'unlike', 'than', 'throughout', 'because']);
@@ -45,7 +43,7 @@ function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): numb
     }
     // "opened its borders today to", "its demand Monday that": a bare time word may sit between two items.
     const skip = !gap && pos + 2 < end && TIME_SKIP.has(tokens[pos + 1]!.normal) ? 1 : 0;
-    const limit = Math.min(end - 1, pos + 1 + (gap ? GAP : skip));
+    const limit = Math.min(end - 1, pos + 1 + (gap ? p.gap : skip));
     // A gap does not reach into an adjunct of time or cause: "began rebuilding after the war" starts no war
     // ("opened the bridge after four years to allow the delivery", "returned to Geneva for talks" do reach).
     let found = -1;
