@@ -381,13 +381,29 @@ const LEXICON_CASES: Array<[string, string]> = [
   ['The Chilean junta placed the Peruvian envoy under house arrest.', '173 CHL>PER'],
   ['The Chilean cabinet approved the release of 400 Peruvian prisoners.', '0841 CHL>PER'],
   ['Chile declared war on Peru.', '190 CHL>PER'],
+  ['The government of Peru ended its ban on Chilean imports.', '081 PER>CHL'],
+  ['Chile returned the bodies of two Peruvian soldiers to Peru.', '0841 CHL>PER'],
+  ['Peru closed its border with Chile.', '191 PER>CHL'],
+  ['The Chilean army put its troops on high alert along the Peruvian border.', '152 CHL>PER'],
+  ['The Chilean navy sank a Peruvian fishing boat.', '190 CHL>PER'],
+  ['The Andean bank approved a loan of 50 million dollars for Peru.', '071 -'],
+  ['The Chilean foreign minister telephoned his Peruvian counterpart.', '041 CHL>PER'],
 ];
 
 test('lexicon: deporting, tear gas, ambushes, closures, bombing, exchanging fire, emergencies, house arrest, releases, war on', () => {
   for (const [text, want] of LEXICON_CASES) {
     const got = code(text).map((e) => `${e.cameo} ${pair(e)}`);
-    assert.ok(got.includes(want), `${text}: ${got.join(', ')}`);
+    // "071 -": the code alone.
+    assert.ok(want.endsWith(' -') ? got.some((g) => g.startsWith(want.slice(0, -1))) : got.includes(want), `${text}: ${got.join(', ')}`);
   }
+  assert.throws(() => parsePatterns('a.x\t041\tphone @\t\tex', 'f'), /without a word/);
+});
+
+test('a participle after a protest says how it went; a city before a noun still says where', () => {
+  const riot = code('Peruvian prisoners rioted at a jail in Chile, setting fire to their mattresses.');
+  assert.deepEqual(riot.map((e) => e.plover), ['PROTEST']);
+  const bomb = code('A suicide bomber blew himself up in a Lima market on Monday.').filter((e) => e.plover === 'ASSAULT');
+  assert.ok(bomb.some((e) => e.source?.actor?.country === 'PER'), bomb.map(pair).join());
 });
 
 test('a warning names whom it addresses; a denied act is negated; a resolution condemning is background; thousands of people march through a city', () => {

@@ -359,6 +359,13 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const reduced = tokens[t]!.pos === 'VERB' && prev?.pos === 'NOUN' && t - 1 > from &&
         (tokens[t + 1]?.normal === 'by' || (tokens[t]!.normal.endsWith('ing') && !namesPeople(state, res.lexicon.people, prev) &&
           !AGENT_NOUNS.has(prev.normal) && !EXPLOSIVES.has(prev.normal)));
+      // "rioted at the jail, setting fire to their mattresses": a participle after a protest says how it went.
+      const manner = tokens[t - 1]?.normal === ',' && tokens[t]!.normal.endsWith('ing') &&
+        drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < t && x.cameo.startsWith('14'));
+      if (manner) {
+        dropped.add(d);
+        continue;
+      }
       const sub = reduced ? t : subordinateStart(tokens, from, t);
       if (sub < 0) continue;
       if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < sub)) dropped.add(d);
@@ -908,7 +915,7 @@ function unreal(tokens: Token[], from: number, t: number): boolean {
   return false;
 }
 
-const EXPLOSIVES = new Set(['bomb', 'bombs', 'bombing', 'bombings', 'explosion', 'explosions', 'blast', 'blasts', 'mine', 'mines', 'landmine', 'landmines', 'minefield', 'grenade', 'grenades']);
+const EXPLOSIVES = new Set(['bomb', 'bombs', 'bombing', 'bombings', 'bomber', 'bombers', 'explosion', 'explosions', 'blast', 'blasts', 'mine', 'mines', 'landmine', 'landmines', 'minefield', 'grenade', 'grenades']);
 
 /** Where the clause up to t (or t itself) names an explosive as what did it ("A roadside bombing … killed"), else -1. */
 function explosiveBefore(tokens: Token[], from: number, t: number): number {
@@ -1030,16 +1037,18 @@ function eventLocation(state: AnalysisState, tokens: Token[], mentions: ActorMen
 
 /**
  * The place named in a locative phrase ("in Lima", "near the town of Samarra") nearest token t, or null; with
- * `after`, only a place after that token. A name that modifies a noun ("outside a United States military base",
- * "at a Haifa restaurant") is not the place.
+ * `after`, only a place after that token. A country's name that modifies a noun ("outside a United States military
+ * base") is not the place.
  */
 function placeMention(tokens: Token[], mentions: ActorMention[], t: number, after = -1): ActorMention | null {
   let best: ActorMention | null = null;
   for (const m of mentions) {
     if (!m.geo || m.first === 0 || m.first <= after || !locative(tokens, m, -1)) continue;
     const next = tokens[m.last];
+    // (A city before a noun still says where: "in a Jerusalem market".)
     const modifies = next && (next.pos === 'NOUN' || next.pos === 'PROPN' || (next.pos === 'ADJ' && tokens[m.last + 1]?.pos === 'NOUN'));
-    if (after >= 0 && modifies && !TIME_WORDS.has(next.normal)) continue;
+    const state = m.geo.geonameid === undefined || m.geo.name === m.actor?.name;
+    if (after >= 0 && modifies && state && !TIME_WORDS.has(next.normal)) continue;
     if (!best || Math.abs(m.first - t) < Math.abs(best.first - t)) best = m;
   }
   return best;

@@ -104,6 +104,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
         trigger = items.length;
       }
       const [words = '', tags] = word.split(':');
+      if (!words.split('|').some(Boolean)) throw new LexiconError('pattern-match', `${where}: an item without a word in ${id}`);
       const pos = tags ? new Set(tags.toUpperCase().split('+').filter(Boolean)) : null;
       items.push({ gap: false, forms: new Set(words.split('|').filter(Boolean)), pos });
     }
