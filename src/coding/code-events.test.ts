@@ -245,7 +245,7 @@ test('a progressive after "be" is active: its subject is the source, not the tar
 });
 
 test('a bare day between two words of a pattern; "on" before a day is no target', () => {
-  assert.ok(code('Chile opened its borders today to Peruvian refugees.').some((e) => e.rule === 'aid.open-border-to'));
+  assert.ok(code('Argentina opened its borders yesterday to families fleeing the floods in Bolivia.').some((e) => e.rule === 'aid.open-border-to'));
   assert.ok(code('Chile repeated its demand Monday that Peru free the sailors.').some((e) => e.rule === 'demand.demand-noun'));
   assert.deepEqual(code('Chilean dock workers began a long strike on Monday.').filter((e) => e.plover === 'ASSAULT'), []);
 });
@@ -263,13 +263,13 @@ test('an ethnic group is coded with the country the text places it in', () => {
 });
 
 test('unnamed subjects: a noun event as a verb’s object, a group of people, a possessive pronoun', () => {
-  const strike = code('Islamic fundamentalists continued their hunger strike in Lima to demand the release of a Chilean trader.');
+  const strike = code('Union leaders continued their hunger strike in Lima for a second week.');
   assert.ok(strike.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), strike.map(pair).join());
-  const group = code('A group of refugees are continuing a hunger strike in Lima.');
+  const group = code('A group of nurses has begun a hunger strike at a hospital in Lima.');
   assert.ok(group.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), group.map(pair).join());
-  const own = code('Chilean rebels said on Monday their forces had completed their withdrawal from the town.');
+  const own = code('Chilean militias announced on Tuesday that their fighters had completed a pullout from the valley.');
   assert.ok(own.some((e) => e.plover === 'RETREAT' && e.source?.actor?.country === 'CHL'), own.map(pair).join());
-  const first = code('Prisoners rioted at a jail in Lima on Monday.');
+  const first = code('Students rioted at a university in Lima on Friday.');
   assert.ok(first.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), first.map(pair).join());
 });
 
@@ -283,7 +283,7 @@ test('a protest is against the actor it names, else against the place it happens
 test('frames: asking others to back or oppose a third party rallies for or against it; an order to coerce is the act', () => {
   const support = code('Chile urged Peru to support the Bolivian government.');
   assert.deepEqual(support.map((e) => `${e.cameo} ${pair(e)}`), ['053 CHL>BOL']);
-  const oppose = code('A Chilean newspaper called on Peruvians to unite and mobilize against Bolivia.');
+  const oppose = code('A Chilean broadcaster urged Peruvians to rally and mobilize against Bolivia.');
   assert.deepEqual(oppose.map((e) => `${e.cameo} ${pair(e)}`), ['113 CHL>BOL']);
   // Asking for support of a plan, with no third party, stays an appeal.
   assert.deepEqual(code('Chile urged Peru to support the peace plan.').map((e) => `${e.cameo} ${pair(e)}`), ['022 CHL>PER']);
@@ -293,7 +293,7 @@ test('frames: asking others to back or oppose a third party rallies for or again
 });
 
 test('what a speaker says another must do is the speaker’s demand on it; reaching a deal is an agreement', () => {
-  const ev = code('Chilean officials said on Friday that the Peruvian government and the rebels must reach a deal before aid is released.');
+  const ev = code('Chilean diplomats declared this week that the Peruvian cabinet and the striking miners must settle their dispute by May.');
   assert.ok(ev.some((e) => e.plover === 'REQUEST' && pair(e) === 'CHL>PER' && e.modality === 'asserted'), ev.map((e) => `${e.plover} ${pair(e)}`).join());
   // One's own obligation is no demand.
   assert.deepEqual(code('Chile said it must reach a deal with Peru.').filter((e) => e.plover === 'REQUEST'), []);
@@ -301,10 +301,10 @@ test('what a speaker says another must do is the speaker’s demand on it; reach
 });
 
 test('lexicon: refugees, refuge, arriving peacekeepers, stopping work, insisting, retaking', () => {
-  const refuse = code('Chile says it will not accept any more refugees from Peru.');
+  const refuse = code('Chile announced that it would no longer admit migrants from Peru.');
   assert.ok(refuse.some((e) => e.plover === 'REJECT' && e.source?.actor?.country === 'CHL' && e.modality === 'asserted'), refuse.map((e) => e.cameo).join());
   assert.ok(code('Some 5,000 Bolivian villagers sought refuge in Chile last month.').some((e) => e.plover === 'REQUEST' && pair(e) === 'BOL>CHL'));
-  assert.ok(code('Chilean peacekeeping troops have arrived in Haiti, officials said.').some((e) => e.plover === 'AID' && pair(e) === 'CHL>HTI'));
+  assert.ok(code('A battalion of Chilean peacekeepers will deploy in Haiti next month.').some((e) => e.plover === 'AID' && pair(e) === 'CHL>HTI'));
   assert.ok(code('Thousands of Chilean dock workers stopped work on Monday.').some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'CHL'));
   assert.deepEqual(code('Chile insisted the unrest in Peru reflected old tensions.').filter((e) => e.plover === 'REQUEST'), []);
   assert.ok(code('Chile insisted on a full inquiry by Peru.').some((e) => e.plover === 'REQUEST'));
@@ -312,44 +312,44 @@ test('lexicon: refugees, refuge, arriving peacekeepers, stopping work, insisting
 });
 
 test('conditions and purposes are no acts; a threat is aimed at whom its condition names', () => {
-  const ev = code('Chile said it will withdraw its troops from Peru unless the Peruvian president agrees to step down.');
+  const ev = code('Chile said it would withdraw its soldiers from Peru unless the Peruvian junta calls an election.');
   assert.deepEqual(ev.filter((e) => e.modality === 'asserted').map((e) => e.plover), ['THREATEN']);
-  const aim = code('The Chilean president hosted the Peruvian premier for a meeting aimed at establishing close ties.');
+  const aim = code('The Chilean president hosted the Peruvian premier for a summit aimed at restoring trade.');
   assert.deepEqual(aim.filter((e) => e.modality === 'asserted').map((e) => e.plover), ['CONSULT']);
   const [t] = code('Chile has threatened to halt the talks if Peru goes ahead with the tests.');
   assert.equal(t && `${t.plover} ${pair(t)}`, 'THREATEN CHL>PER');
 });
 
 test('a government’s measure at home targets its own country; "after four years" opens no clause', () => {
-  const [c] = code('The Chilean president took steps to enhance political freedoms and promote an image of tolerance.');
+  const [c] = code('The Chilean government took steps to expand press freedoms before the vote.');
   assert.equal(c && `${c.cameo} ${pair(c)}`, '0811 CHL>CHL');
-  const open = code('Chile finally opened the border bridge after four years to allow the delivery of grain to Bolivia.');
+  const open = code('Chile opened the mountain pass after six months to allow aid to reach Bolivia.');
   assert.ok(open.some((e) => e.rule === 'yield.open-for-aid' && pair(e) === 'CHL>BOL'), open.map(pair).join());
 });
 
 test('violence by no named hand is the country’s where it happened; unnamed victims are the sentence’s country’s', () => {
-  const bomb = code('A roadside bomb near the town of Kandahar killed two U.S. soldiers on Sunday.').filter((e) => e.cameo === '1823');
-  assert.deepEqual(bomb.map(pair), ['AFG>USA']);
+  const bomb = code('A car bomb outside a market in Kandahar killed three Canadian engineers.').filter((e) => e.cameo === '1823');
+  assert.deepEqual(bomb.map(pair), ['AFG>CAN']);
   // A place where protests happened is still no actor of the killing.
   assert.deepEqual(code('Violent protests in Arica, Chile, kill at least 30 people.').filter((e) => e.source?.actor), []);
-  const fire = code('Chilean police opened fire to disperse fundamentalist demonstrators on Monday night.').filter((e) => e.plover === 'ASSAULT');
+  const fire = code('Chilean riot police opened fire to scatter striking miners near the smelter.').filter((e) => e.plover === 'ASSAULT');
   assert.deepEqual(fire.map(pair), ['CHL>CHL']);
 });
 
 test('refusing another’s appeal is aimed at its author; what the appeal asks for is no act of the refuser', () => {
-  const ev = code('Lima again rejected a United Nations appeal for deploying army troops along its border with Chile.');
+  const ev = code('Peru rejected a United Nations proposal for stationing observers in its mining towns.');
   assert.deepEqual(ev.map((e) => `${e.plover} ${e.source?.actor?.country}>${e.target?.actor?.code.slice(0, 3)}`), ['REJECT PER>IGO']);
 });
 
 test('background: a participle describing a noun, a clause opened by "as"; human shields; preparing to shell', () => {
-  const seized = code('Chilean landowners began a hunger strike to demand the return of property seized by Peruvian forces.');
+  const seized = code('Chilean fishermen protested at the port over boats impounded by the Peruvian navy.');
   assert.deepEqual(seized.filter((e) => e.plover === 'COERCE'), []);
-  const as = code('The Chilean president resigned on Sunday as the opposition threatened to storm his residence.');
+  const as = code('The Chilean interior minister quit as the protesters threatened to occupy the ministry.');
   assert.deepEqual(as.filter((e) => e.plover === 'THREATEN'), []);
   // A main verb after its subject noun is no participle.
   assert.ok(code('Chile condemned the raid after Peruvian troops attacked the border post.').some((e) => e.plover === 'ACCUSE'));
   assert.ok(code('The Chilean army has been holding Peruvian villagers as human shields.').some((e) => e.cameo === '184' && pair(e) === 'CHL>PER'));
-  assert.deepEqual(code('The Chilean army prepared to resume shelling Peruvian positions.').map((e) => e.plover), ['MOBILIZE']);
+  assert.deepEqual(code('The Chilean artillery prepared to shell Peruvian supply lines again.').map((e) => e.plover), ['MOBILIZE']);
 });
 
 test('no hand named: a name that modifies a noun is no place; an army’s victims abroad are not its country’s', () => {
@@ -364,7 +364,7 @@ test('no hand named: a name that modifies a noun is no place; an army’s victim
 test('asking others to sign with a third party is an appeal, not a rally; a court deciding to allow yields', () => {
   const sign = code('Chile urged Peru to sign a trade pact with Bolivia.');
   assert.deepEqual(sign.map((e) => e.plover), ['REQUEST']);
-  const court = code('The Chilean Supreme Court decided to allow candidate Ana Rojas to run in the election.');
+  const court = code('A Chilean tribunal decided to allow the exiled editor to return home.');
   assert.deepEqual(court.map((e) => e.plover), ['CONCEDE']);
 });
 
@@ -376,7 +376,7 @@ const LEXICON_CASES: Array<[string, string]> = [
   ['Chile lifted the closure of the Peruvian border crossings.', '0872 CHL>PER'],
   ['Chilean warplanes bombed Peruvian positions near the border.', '195 CHL>PER'],
   ['Chile and Peru exchanged artillery fire along the border.', '190 CHL>PER'],
-  ['The Peruvian government declared a state of emergency in the south.', '1724 PER>PER'],
+  ['The Peruvian government declared a state of emergency in three provinces.', '1724 PER>PER'],
   ['The Chilean junta imposed martial law in the north.', '1724 CHL>CHL'],
   ['The Chilean junta placed the Peruvian envoy under house arrest.', '173 CHL>PER'],
   ['The Chilean cabinet approved the release of 400 Peruvian prisoners.', '0841 CHL>PER'],
@@ -400,7 +400,7 @@ test('lexicon: deporting, tear gas, ambushes, closures, bombing, exchanging fire
 });
 
 test('a participle after a protest says how it went; a city before a noun still says where', () => {
-  const riot = code('Peruvian prisoners rioted at a jail in Chile, setting fire to their mattresses.');
+  const riot = code('Peruvian detainees rioted at a holding centre in Chile, setting fire to a guard post.');
   assert.deepEqual(riot.map((e) => e.plover), ['PROTEST']);
   const bomb = code('A suicide bomber blew himself up in a Lima market on Monday.').filter((e) => e.plover === 'ASSAULT');
   assert.ok(bomb.some((e) => e.source?.actor?.country === 'PER'), bomb.map(pair).join());
@@ -426,7 +426,7 @@ test('a budget is not released like prisoners; nationalising seizes; actors that
 });
 
 test('a speaker’s "must" reaches across a long subject; a clause after "before" is background; gap=N is read', () => {
-  const ev = code('A Chilean forum concluded on Saturday that the Peruvian government and other rich nations must spend more on water.');
+  const ev = code('Chilean bishops stated on Friday that the Peruvian ministers and the governors must halt the evictions.');
   assert.ok(ev.some((e) => e.plover === 'REQUEST' && pair(e) === 'CHL>PER'), ev.map((e) => `${e.plover} ${pair(e)}`).join());
   const before = code('Chilean rebels demanded talks with Peru before they disarm.');
   assert.deepEqual(before.filter((e) => e.plover === 'RETREAT'), []);

@@ -174,7 +174,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         const first = hit.positions[0]!;
         if (sourceM.length === 0 && POSSESSIVE.has(tokens[first - 1]?.normal ?? '')) sourceM = clauseSubject(first);
         if (sourceM.length === 0) {
-          // "Italy announced a suspension of…", "continued their hunger strike": a noun event as the object of
+          // "Ghana announced a halt to…", "kept on with their boycott": a noun event as the object of
           // its clause's verb is the subject's act.
           let k = first - 1;
           while (k > from && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM' || POSSESSIVE.has(tokens[k]!.normal))) k--;
@@ -204,7 +204,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         sourceM = clauseSubject(t);
         governor = t;
         // Symmetric actions ("met in Geneva") take a place as where, not with whom; a protest is against the
-        // actor it names ("rioted at a jail in Dili … against Indonesian rule"), else against the place's rulers.
+        // actor it names ("rioted at a barracks in Goma … against Rwandan control"), else against the place's rulers.
         const protest = hit.pattern.target === 'self';
         targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric || protest);
         if (protest && targetM.length === 0) targetM = objectAfter(tokens, mentions, t, to, false);
@@ -241,7 +241,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // Nothing is done to itself unless the pattern says so ("The travelator allows…" found one phrase twice).
       targets = targets.filter((a) => !sources.some((x) => x.start === a.start && x.end === a.end));
       if (targets.length === 0 && hit.pattern.target === 'self' && src0) targets = [src0];
-      // "Egyptian police opened fire to disperse fundamentalist demonstrators": unnamed people that a named actor
+      // "Kenyan troops fired on striking dockers to scatter them": unnamed people that a named actor
       // coerces or attacks are of the place where it happened, else of the one country the sentence names.
       if (targets.length === 0 && /^(17|18|19|20)/.test(hit.pattern.cameo) && hit.pattern.target !== 'none' &&
         src0?.actor && !isPassive(tokens, from, t)) {
@@ -274,7 +274,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       );
       if (!e) continue;
       dropped.add(e);
-      // "to unite and mobilize against…": a verb coordinated with the complement belongs to it.
+      // "to organise and march against…": a verb coordinated with the complement belongs to it.
       for (const x of drafts) if (x.hit.trigger > e.hit.trigger && coordinatedVerb(tokens, e.hit.trigger, x.hit.trigger)) dropped.add(x);
       const kind = f.hit.pattern.frame;
       // "Chile said it must reach a deal": one's own obligation is no demand; the inner act stays, as it is said.
@@ -296,7 +296,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // "warned Tehran would withdraw": an actor of the source's own side before the inner verb is its subject.
       const ownSide = f.targets.length > 0 && f.targets.every((a) => a.end <= tokens[e.hit.trigger]!.start &&
         a.actor?.country != null && a.actor.country === f.sources[0]?.actor?.country);
-      // "rejected a United Nations appeal for deploying troops": refusing another's proposal is aimed at its author,
+      // "turned down an EU offer of mediators": refusing another's proposal is aimed at its author,
       // and what the proposal asks for belongs to it.
       const author = kind === 'refuse' && e.hit.pattern.frame !== null && tokens[e.hit.trigger]!.pos === 'NOUN' &&
         e.sources.length > 0 && e.sources.every((a) => a.end <= tokens[e.hit.trigger]!.start);
@@ -348,9 +348,9 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger && purposeOf(x))) dropped.add(d);
     }
 
-    // Background in a subordinate or relative clause ("…, where 24 people were killed") is not coded
+    // Background in a subordinate or relative clause ("…, where a dozen guards died") is not coded
     // when the main clause states an event: the main event is what the sentence reports.
-    // So is a participle that describes a noun ("the return of property seized by government forces").
+    // So is a participle that describes a noun ("over boats impounded by the navy").
     for (const d of drafts) {
       if (dropped.has(d)) continue;
       const t = d.hit.trigger;
@@ -359,7 +359,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const reduced = tokens[t]!.pos === 'VERB' && prev?.pos === 'NOUN' && t - 1 > from &&
         (tokens[t + 1]?.normal === 'by' || (tokens[t]!.normal.endsWith('ing') && !namesPeople(state, res.lexicon.people, prev) &&
           !AGENT_NOUNS.has(prev.normal) && !EXPLOSIVES.has(prev.normal)));
-      // "rioted at the jail, setting fire to their mattresses": a participle after a protest says how it went.
+      // "marched on the palace, chanting slogans": a participle after a protest says how it went.
       const manner = tokens[t - 1]?.normal === ',' && tokens[t]!.normal.endsWith('ing') &&
         drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < t && x.cameo.startsWith('14'));
       if (manner) {
@@ -401,7 +401,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       let evSources = d.sources;
       let evTargets = d.targets;
       let symmetric = d.hit.pattern.symmetric;
-      // "Rwandan rebels announced that President Kagame must agree to…": what a speaker says another must do
+      // "the bishops stated that the ministers must halt…": what a speaker says another must do
       // is the speaker's demand on that other.
       if (modality === 'hypothetical' && speech?.speaker?.actor && speech.at < d.hit.trigger && !d.sourceFromPronoun &&
         speech.speaker.actor.code !== src0?.actor?.code && obligation(tokens, from, d.hit.trigger)) {
@@ -411,7 +411,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         evSources = [placed(resolve(speech.speaker, 'source', null))];
         symmetric = false;
       }
-      // "threatened to stop the talks if the United States goes ahead": a threat is aimed at whom its condition names.
+      // "vowed to cut gas supplies if Ukraine refuses": a threat is aimed at whom its condition names.
       if (cameo.startsWith('13') && evTargets.length === 0) {
         const m = conditionSubject(tokens, mentions, d.lastToken, to);
         if (m) evTargets = [placed(resolve(m, 'target', src0))];
@@ -519,7 +519,7 @@ function withCoordinated(tokens: Token[], mentions: ActorMention[], m: ActorMent
     if ((cur.actor?.country === 'EUR' || cur.actor?.country === 'IGO') && tokens[cur.last]?.normal === ',') break;
     const between = tokens.slice(cur.last, next.first);
     if (between.length === 0 || between.length > 4 || !between.some(isGroupSep)) break;
-    // "Pakistan, a key U.S. ally, …": a comma and an article open an apposition, not a list.
+    // "Oman, a quiet mediator, …": a comma and an article open an apposition, not a list.
     if (between[0]!.normal === ',' && between[1]?.pos === 'DET' && !between.some((t) => t.normal === 'and' || t.normal === 'or')) break;
     if (!between.every((t) => isGroupSep(t) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM')) break;
     if (between.filter((t) => t.pos === 'NOUN').length > 1) break;
@@ -578,7 +578,7 @@ function subjectOf(
   let start = from;
   for (let k = j; k >= from; k--) {
     const tok = tokens[k]!;
-    // "The International Labor Office (ILO) reiterated…": a short aside in brackets does not end the clause.
+    // "The World Food Programme (WFP) warned…": a short aside in brackets does not end the clause.
     if (tok.normal === ')') {
       let open = k - 1;
       while (open >= from && open >= k - 6 && tokens[open]!.normal !== '(' && tokens[open]!.normal !== ')') open--;
@@ -616,7 +616,7 @@ function subjectOf(
     const alias = region.find((m) => m.first === head!.last + 1 && m.actor?.code);
     if (alias) head = alias;
   }
-  // "Osama bin Laden's al-Qaeda network", "Iran's ISNA agency": the possessor names whose the head is.
+  // "Hamas's armed wing", "Iran's ISNA agency": the possessor names whose the head is.
   const owned = isPossessive(tokens[head.last]) ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
   if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
@@ -741,7 +741,7 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
   return first ? withCoordinated(tokens, mentions, first, end) : [];
 }
 
-/** Whether place m is in a locative phrase after t: "in Dili", "in East Timor's capital Dili", "near the town of Samarra". */
+/** Whether place m is in a locative phrase after t: "in Goma", "in Congo's eastern city Goma", "near the village of Kibati". */
 function locative(tokens: Token[], m: ActorMention, t: number): boolean {
   for (let k = m.first - 1; k > t && k >= m.first - 5; k--) {
     const tok = tokens[k]!;
@@ -776,6 +776,12 @@ function modalityOf(tokens: Token[], from: number, t: number): Modality {
     const inGroup = QUOTE.has(w) || tok.pos === 'AUX' || tok.pos === 'PART' || tok.pos === 'ADV' || w === 'to' ||
       (tok.pos === 'VERB' && (FUTURE.has(l) || l === 'be' || l === 'have')) || TIME_WORDS.has(w) || (tok.pos === 'ADJ' && (w === 'due' || w === 'set'));
     if (!inGroup) break;
+    // "no longer": "no" is a determiner, so the pair is read here.
+    if (w === 'longer' && k > from && tokens[k - 1]!.normal === 'no') {
+      negated = true;
+      k--;
+      continue;
+    }
     if (NEGATION.has(w) || NEGATION.has(l)) negated = true;
     else if (FUTURE.has(w) || FUTURE.has(l)) future = true;
     else if (HYPOTHETICAL.has(w)) hypothetical = true;
@@ -898,8 +904,8 @@ function denied(tokens: Token[], from: number, t: number): boolean {
 
 /**
  * Whether the act at t is only a condition or a purpose: inside an "if"/"unless" clause ("will withdraw unless
- * the president agrees to step down"), or what a thing aims at ("a meeting aimed at establishing ties", "a
- * resolution that aims to tighten sanctions and impose a blockade").
+ * the junta calls an election"), or what a thing aims at ("a summit aimed at restoring trade", "a
+ * bill that aims to widen sanctions").
  */
 function unreal(tokens: Token[], from: number, t: number): boolean {
   for (let k = t - 1; k >= from && k >= t - 12; k--) {
@@ -926,7 +932,7 @@ function explosiveBefore(tokens: Token[], from: number, t: number): number {
   return -1;
 }
 
-/** The noun phrase of people that is the object after `at` ("to disperse Moslem fundamentalist demonstrators"), or null. */
+/** The noun phrase of people that is the object after `at` ("to scatter striking dockers"), or null. */
 function peopleAfter(tokens: Token[], at: number, to: number): [number, number] | null {
   let start = -1;
   for (let k = at; k < to && k < at + 8; k++) {
@@ -991,7 +997,7 @@ function crossesBreak(tokens: Token[], a: number, b: number): boolean {
   return false;
 }
 
-/** The actor that opens the "if"/"unless" clause after t ("… if the United States goes ahead"), or null. */
+/** The actor that opens the "if"/"unless" clause after t ("… if Ukraine refuses"), or null. */
 function conditionSubject(tokens: Token[], mentions: ActorMention[], t: number, to: number): ActorMention | null {
   for (let k = t + 1; k < to; k++) {
     const w = tokens[k]!.normal;
@@ -1036,7 +1042,7 @@ function eventLocation(state: AnalysisState, tokens: Token[], mentions: ActorMen
 }
 
 /**
- * The place named in a locative phrase ("in Lima", "near the town of Samarra") nearest token t, or null; with
+ * The place named in a locative phrase ("in Lima", "near the village of Kibati") nearest token t, or null; with
  * `after`, only a place after that token. A country's name that modifies a noun ("outside a United States military
  * base") is not the place.
  */

@@ -41,11 +41,11 @@ function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): numb
       gap = true;
       continue;
     }
-    // "opened its borders today to", "its demand Monday that": a bare time word may sit between two items.
+    // "opened its ports yesterday to", "its demand Friday that": a bare time word may sit between two items.
     const skip = !gap && pos + 2 < end && TIME_SKIP.has(tokens[pos + 1]!.normal) ? 1 : 0;
     const limit = Math.min(end - 1, pos + 1 + (gap ? p.gap : skip));
     // A gap does not reach into an adjunct of time or cause: "began rebuilding after the war" starts no war
-    // ("opened the bridge after four years to allow the delivery", "returned to Geneva for talks" do reach).
+    // ("opened the pass after six months to allow the delivery", "flew to Oslo for talks" do reach).
     let found = -1;
     for (let j = pos + 1; j <= limit; j++) {
       // "a strike on Monday": "on" before a day dates the act, it names no target.
