@@ -64,8 +64,8 @@ export function clauseTense(doc: NlpDoc, start: number, end: number, futureCues:
     if (v === 'break') break;
     if (v) return v;
   }
-  // A long verb phrase still hangs on a future auxiliary further back ("will be named commander of the shuttle for
-  // a mission in December"); past forms that far back belong to other phrases, and are not taken.
+  // A long verb phrase still hangs on a future auxiliary further back ("will be appointed head of the rail project
+  // for its opening in December"); past forms that far back belong to other phrases, and are not taken.
   if (exhausted) {
     for (; i >= s.tokenStart && i >= first - 24; i--) {
       const n = tokens[i]!.normal;
@@ -96,7 +96,7 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolea
     if (BE.has(prev) && prev !== 'been') return 'future';
     return PAST_AUX.has(prev) || t.pos === 'VERB' || planVerb ? 'past' : null;
   }
-  // A plan in the past perfect had its date before the report ("had been due to expire Friday"): past.
+  // A plan in the past perfect had its date before the report ("had been due to lapse Friday"): past.
   if ((futureCues.alone.has(n) || planVerb) && isPastPerfect(doc, i)) return 'past';
   if (futureCues.alone.has(n)) return 'future';
   if (planVerb) return 'future';
@@ -108,7 +108,7 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolea
   if (n.endsWith('ing')) return BE.has(prev) && prev !== 'be' && prev !== 'been' ? 'future' : null;
   // Infinitives and passives after "be" take their tense from further left ("to be published", "will be held").
   if (prev === 'to' || prev === 'be' || FUTURE_AUX.has(prev)) return null;
-  // A present passive ("when the case is heard in May") is no past form: the clause is undecided.
+  // A present passive ("when the appeal is decided in May") is no past form: the clause is undecided.
   if (PRESENT_BE.has(prev) && n !== t.lemma) return 'unknown';
   if (n !== t.lemma && !n.endsWith('s')) return 'past';
   return null;

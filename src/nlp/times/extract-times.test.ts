@@ -109,7 +109,7 @@ test('words that point forward put a date after the publication date whatever th
   assert.deepEqual(times('The offer was extended to Nov. 16.', '1989-10-27'), ['Nov. 16=1989-11-16']);
   assert.deepEqual(times('The rule was adopted, effective Feb. 1.', '1989-10-27'), ['Feb. 1=1990-02-01']);
   assert.deepEqual(times('Officials postponed until Tuesday any decision.', '1989-10-27'), ['Tuesday=1989-10-31']);
-  assert.deepEqual(times('It was not until Tuesday that the mayor spoke.', '1989-10-27'), ['Tuesday=1989-10-24']);
+  assert.deepEqual(times('Only on Tuesday did the governor comment.', '1989-10-27'), ['Tuesday=1989-10-24']);
 });
 
 test('a plan verb after the date dates the plan being made, not the plan', () => {
@@ -183,10 +183,10 @@ test('year-ago quarters and periods of an earnings report', () => {
 // 2000-03-29 is a Wednesday.
 test('plans, schedules and dates that name a thing', () => {
   assert.deepEqual(times('The alliance has decided to admit the three states in early March.', '1999-02-10'), ['early March=1999-03']);
-  assert.deepEqual(times('The talks, which are supposed to conclude by May, resumed.', '1998-03-22'), ['May=1998-05']);
+  assert.deepEqual(times('The hearings, which are meant to end by May, reopened.', '1998-03-22'), ['May=1998-05']);
   assert.deepEqual(times('They will fight on when the appeal is heard in May.', '2000-03-29'), ['May=2000-05']);
-  assert.deepEqual(times('The offer had been due to expire Friday.', '2000-03-29'), ['Friday=2000-03-24']);
-  assert.deepEqual(times('The agency gave no reason for the Jan. 14 deadline.', '2000-01-05'), ['Jan. 14=2000-01-14']);
+  assert.deepEqual(times('The lease had been due to lapse Friday.', '2000-03-29'), ['Friday=2000-03-24']);
+  assert.deepEqual(times('Nobody explained the Jan. 14 cutoff.', '2000-01-05'), ['Jan. 14=2000-01-14']);
   assert.deepEqual(times('The agency gave its reasons on Jan. 14.', '2000-01-05'), ['Jan. 14=1999-01-14']);
 });
 
@@ -201,10 +201,10 @@ test('parts of a day: with a deictic word, after a preposition, and clock times 
     'the morning=1998-03-04TMO',
   ]);
   assert.deepEqual(times('The morning session was calm.', '1998-03-06'), []);
-  assert.deepEqual(times('He will leave at 4 in the morning.', '1998-03-06'), ['4 in the morning=1998-03-06T04:00']);
+  assert.deepEqual(times('The convoy will set off at 5 in the morning.', '1998-03-06'), ['5 in the morning=1998-03-06T05:00']);
   assert.deepEqual(times('The team scored 3 in the morning session.', '1998-03-06'), []);
-  assert.deepEqual(times('The blast came at 10:35 a.m. (0735 GMT) Thursday.', '1998-03-06'), [
-    '10:35 a.m.=1998-03-05T10:35',
+  assert.deepEqual(times('The quake struck at 11:20 a.m. (0820 GMT) Thursday.', '1998-03-06'), [
+    '11:20 a.m.=1998-03-05T11:20',
     'Thursday=1998-03-05',
   ]);
 });
@@ -223,7 +223,7 @@ test('months before a noun, weeks named by a day, titles and idioms that are no 
   assert.deepEqual(times('The firm sold itself under a June agreement.', '1989-10-27'), ['June=1989-06']);
   assert.deepEqual(times('The hearing is set for the week of March 6.', '2000-02-24'), ['the week of March 6=2000-W10']);
   assert.deepEqual(times('Baker spoke on the programme "This Week" about it.', '2000-02-24'), []);
-  assert.deepEqual(times('For the people of Poland, high noon has come.', '1999-03-12'), []);
+  assert.deepEqual(times('For the old guard, high noon is here at last.', '1999-03-12'), []);
 });
 
 test('a rate is a set; a modal looks ahead unless "have" follows', () => {
@@ -234,22 +234,22 @@ test('a rate is a set; a modal looks ahead unless "have" follows', () => {
 });
 
 test('indefinite and compound durations, Election Day, and "the previous Friday" from the day last named', () => {
-  assert.deepEqual(times('They will have to live without it for a while.', '1998-01-11'), ['a while=PXX']);
+  assert.deepEqual(times('The village will have to manage without power for a while.', '1998-01-11'), ['a while=PXX']);
   assert.deepEqual(times('It happened some time ago.', '1998-01-11'), []);
   assert.deepEqual(times('The family left their third day-long meeting.', '2000-04-03'), ['day-long=P1D']);
   assert.deepEqual(times('It was a decades-long battle.', '2000-04-03'), ['decades-long=PXY']);
   assert.deepEqual(times('The race runs to Election Day.', '2022-10-20'), ['Election Day=2022-11-08']);
-  assert.deepEqual(times('The index closed lower on Friday, down 4.5% from the previous Friday.', '1989-10-30'), [
+  assert.deepEqual(times('Bond yields ended higher on Friday, up slightly from the previous Friday.', '1989-10-30'), [
     'Friday=1989-10-27',
     'previous Friday=1989-10-20',
   ]);
 });
 
 test('a future auxiliary far back governs a long verb phrase, unless a subordinate clause intervenes', () => {
-  assert.deepEqual(times('The pilot will be named commander of the new space shuttle Columbia for a mission in December.', '1998-03-04'), [
+  assert.deepEqual(times('The engineer will be appointed head of the new northern rail project for its opening in December.', '1998-03-04'), [
     'December=1998-12',
   ]);
-  assert.deepEqual(times('The boy will stay in the country for at least two more weeks even after a court on Thursday refused.', '2000-06-02'), [
+  assert.deepEqual(times('The refugees will remain in the camp for at least two more weeks even after a judge on Thursday ruled.', '2000-06-02'), [
     'at least two more weeks=P2W',
     'Thursday=2000-06-01',
   ]);
@@ -261,7 +261,7 @@ test('a capitalised set word after a name is part of the name', () => {
 });
 
 test('compound number words count as one number', () => {
-  assert.deepEqual(times('In the last twenty four hours, the index fell.', '1998-01-08'), ['the last twenty four hours=PT24H']);
+  assert.deepEqual(times('In the last twenty four hours, rainfall doubled.', '1998-01-08'), ['the last twenty four hours=PT24H']);
   assert.deepEqual(times('The mine closed thirty-six years ago.', '1998-01-08'), ['thirty-six years ago=1962']);
 });
 
@@ -276,7 +276,7 @@ test('an earnings sentence about nine months compares "a year earlier" with that
     times('Profit rose in the third quarter. For the nine months, net fell from a year earlier.', '1989-10-26'),
     ['the third quarter=1989-Q3', 'the nine months=P9M', 'a year earlier=1988'],
   );
-  assert.deepEqual(times('Profit rose in the third quarter. In the first nine months, net fell from the 1988 period.', '1989-10-26'), [
+  assert.deepEqual(times('Revenue grew in the third quarter. For the first nine months, earnings slipped from the 1988 period.', '1989-10-26'), [
     'the third quarter=1989-Q3',
     'the first nine months=P9M',
     'the 1988 period=1988',
@@ -290,15 +290,15 @@ test('an earnings sentence about nine months compares "a year earlier" with that
 
 // 2000-01-07 is a Friday.
 test('a weekday that names a thing lies in the past whatever the tense around it', () => {
-  assert.deepEqual(times("They said they would look for ways around Wednesday's ruling.", '2000-01-07'), ['Wednesday=2000-01-05']);
+  assert.deepEqual(times("Lawyers said they would appeal against Wednesday's verdict.", '2000-01-07'), ['Wednesday=2000-01-05']);
   assert.deepEqual(times('They said they would appeal on Wednesday.', '2000-01-07'), ['Wednesday=2000-01-12']);
   assert.deepEqual(times('Hundreds came to a Sunday memorial service that will be repeated.', '2000-01-07'), ['Sunday=2000-01-02']);
 });
 
 test('half of a decade, halves after a unit, and "the next day" after a named day', () => {
-  assert.deepEqual(times("Sales have been flat through the last half of the '80s.", '1989-10-26'), ["the last half of the '80s=198"]);
+  assert.deepEqual(times("Wages stagnated during the last half of the '80s.", '1989-10-26'), ["the last half of the '80s=198"]);
   assert.deepEqual(times('The talks lasted a year and a half.', '1998-01-14'), ['a year and a half=P1Y6M']);
-  assert.deepEqual(times('A minute and a half later, a pilot called in.', '1998-01-14'), ['A minute and a half=PT1M30S']);
+  assert.deepEqual(times('A minute and a half later, the alarm stopped.', '1998-01-14'), ['A minute and a half=PT1M30S']);
   assert.deepEqual(times('The treaty was signed on March 3, 2019 and ratified the next day.', '2024-08-05'), [
     'March 3, 2019=2019-03-03',
     'the next day=2019-03-04',
@@ -328,7 +328,7 @@ test('bare plurals in idioms that measure no span', () => {
 });
 
 test('a season of a spoken year; "one day" after a modal is some day to come', () => {
-  assert.deepEqual(times('Prices collapsed in the winter of nineteen ninety-four.', '1998-02-23'), ['the winter of nineteen ninety-four=1994-WI']);
-  assert.deepEqual(times('Islam will one day be the second largest religion.', '1998-03-03'), ['one day=FUTURE_REF']);
+  assert.deepEqual(times('The river froze in the winter of nineteen eighty-seven.', '1998-02-23'), ['the winter of nineteen eighty-seven=1987-WI']);
+  assert.deepEqual(times('The town will one day be a regional hub.', '1998-03-03'), ['one day=FUTURE_REF']);
   assert.deepEqual(times('The strike lasted one day.', '1998-03-03'), ['one day=P1D']);
 });

@@ -186,7 +186,7 @@ function dayOrWeekday(ctx: RecipeContext, g: Groups): string | null {
     const y = yearOfMonthDay(ctx, m, Number(g.d));
     return `${y === null ? 'XXXX' : String(y)}-${pad2(m)}-${pad2(Number(g.d))}`;
   }
-  // "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": the weekday beyond a parenthesis.
+  // "at 11:20 a.m. (0820 GMT) Friday", "at 5 in the morning (5 a.m. EDT Thursday)": the weekday beyond a parenthesis.
   const beyond = PAREN_WEEKDAY.exec(ctx.after);
   const wd = beyond ? weekdayNumber(ctx, beyond[1] ?? beyond[2]) : null;
   if (wd !== null) return resolveWeekday(ctx, wd).value;
@@ -600,7 +600,7 @@ export const RECIPES: Record<string, Recipe> = {
     const s = ctx.lex.seasons[lower(g.s)];
     if (!s) return null;
     if (g.c) {
-      // "the winter of nineteen ninety-four"
+      // "the winter of nineteen eighty-seven"
       const y = spokenYear(ctx, g);
       return y === null ? null : { value: `${y}-${s}` };
     }

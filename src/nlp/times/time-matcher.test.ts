@@ -12,7 +12,7 @@ const SENTENCES = [
   'The accord of 5 March 2019 replaced the one of 2018-03-01 and the draft of 3/4/17.',
   'The mill closed in nineteen ninety-one and the plan ran to the year two thousand.',
   'It happened more than a couple of months ago, roughly two years earlier, and about three weeks from now.',
-  'Profit in the year-earlier third quarter of fiscal 1988 fell, as did last year\'s quarter and the 1988 period.',
+  'Margins in the year-earlier third quarter of fiscal 1988 shrank, like last year\'s quarter and the 1988 period.',
   'They fought for more than the better part of the next twenty to thirty consecutive days and the next few weeks.',
   'They stayed for a while after their day-long meeting ended the decades-long feud, and for the past year.',
   'After years of talks and months to come, the end of the month and year-end loomed.',
