@@ -434,3 +434,11 @@ test('a speaker’s "must" reaches across a long subject; a clause after "before
   assert.equal(wide && 'gap' in wide ? wide.gap : null, 12);
   assert.throws(() => parsePatterns('a.x\t100\tsay ... must\tgap=99\tex', 'f'), /unknown option/);
 });
+
+test('a participle opening a noun phrase describes people and codes nothing; the main verb still does', () => {
+  assert.deepEqual(code('Wounded Peruvian soldiers were flown to Chile.'), []);
+  assert.deepEqual(code('The ousted Peruvian president met Chilean envoys in Lima.').filter((e) => e.plover === 'COERCE'), []);
+  const both = code('Detained Peruvian journalists were released by Chile on Monday.');
+  assert.deepEqual(both.map((e) => `${e.cameo} ${pair(e)}`), ['0841 CHL>PER']);
+  assert.deepEqual(code('Chile jailed three Peruvian journalists.').map((e) => `${e.cameo} ${pair(e)}`), ['173 CHL>PER']);
+});

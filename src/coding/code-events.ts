@@ -10,7 +10,7 @@ import { geoForSpan } from '../nlp/geo-for-span.js';
 import type { CameoEntry, EventLexicon, FrameKind } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
 import { matchPatterns, type PatternHit } from './match-patterns.js';
-import { isHeadline, isPassive, isPossessive, isVerb, lower, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
+import { attributiveParticiple, isHeadline, isPassive, isPossessive, isVerb, lower, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
 import { sentenceMentions, type ActorMention } from './sentence-mentions.js';
 
 export interface EventCoderResources {
@@ -157,6 +157,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (!hit.pattern.nominal && hit.positions.length === 1 && !verb) continue;
       // A word inside a name names nothing that happened: "the Volunteer Fire Society", "the Order of Friendship".
       if (insideName(t)) continue;
+      if (!hit.pattern.nominal && hit.positions.length === 1 && attributiveParticiple(tokens, from, t)) continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;

@@ -72,6 +72,19 @@ export function victimParticiple(tokens: Token[], from: number, t: number): bool
     (next === undefined || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ');
 }
 
+/**
+ * "Jailed union leaders …", "the wounded soldiers": a participle that opens a noun phrase (first in the sentence or
+ * after a determiner) and is followed by the rest of it describes people; it states no event of its own.
+ */
+export function attributiveParticiple(tokens: Token[], from: number, t: number): boolean {
+  const trig = tokens[t]!;
+  const w = trig.normal;
+  if (!(w.endsWith('ed') || w.endsWith('en')) || w === trig.lemma) return false;
+  const prev = t > from ? tokens[t - 1]! : null;
+  const next = tokens[t + 1];
+  return (prev === null || prev.pos === 'DET') && next !== undefined && (next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN');
+}
+
 /** Whether the verb at t is passive: after a form of "be"/"get", in a participle clause, or after a count of victims. */
 export function isPassive(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
