@@ -442,3 +442,8 @@ test('a participle opening a noun phrase describes people and codes nothing; the
   assert.deepEqual(both.map((e) => `${e.cameo} ${pair(e)}`), ['0841 CHL>PER']);
   assert.deepEqual(code('Chile jailed three Peruvian journalists.').map((e) => `${e.cameo} ${pair(e)}`), ['173 CHL>PER']);
 });
+
+test('"were preparing to" an attack is mobilising; "is prepared to" is willingness', () => {
+  assert.deepEqual(code('Chilean gunners were preparing to bomb Peruvian supply lines.').map((e) => `${e.plover} ${pair(e)}`), ['MOBILIZE CHL>PER']);
+  assert.deepEqual(code('Peru is prepared to negotiate with Chile.').map((e) => `${e.cameo} ${pair(e)}`), ['036 PER>CHL']);
+});
