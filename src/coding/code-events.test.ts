@@ -269,6 +269,8 @@ test('unnamed subjects: a noun event as a verb’s object, a group of people, a 
   assert.ok(group.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), group.map(pair).join());
   const own = code('Chilean militias announced on Tuesday that their fighters had completed a pullout from the valley.');
   assert.ok(own.some((e) => e.plover === 'RETREAT' && e.source?.actor?.country === 'CHL'), own.map(pair).join());
+  const inmates = code('Inmates rioted overnight at a prison near Lima.');
+  assert.ok(inmates.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), inmates.map(pair).join());
   const first = code('Students rioted at a university in Lima on Friday.');
   assert.ok(first.some((e) => e.plover === 'PROTEST' && e.source?.actor?.country === 'PER'), first.map(pair).join());
 });

@@ -875,7 +875,9 @@ function namesPeople(state: AnalysisState, people: Set<string>, head: Token): bo
 function isPeopleWord(state: AnalysisState, people: Set<string>, t: Token): boolean {
   const roles = getActorContext(state)?.gaz.roles;
   const l = lower(t);
-  return people.has(t.normal) || people.has(l) || roles?.has(t.normal) === true || roles?.has(l) === true;
+  if (people.has(t.normal) || people.has(l) || roles?.has(t.normal) === true || roles?.has(l) === true) return true;
+  // A capitalised plural the tagger read as a name keeps its "s" in the lemma ("Inmates rioted").
+  return l === t.normal && t.normal.endsWith('s') && people.has(t.normal.slice(0, -1));
 }
 
 /** A nationality after "ethnic" ("ethnic Albanians", "ethnic Serb civilians") names an ethnic group, not a state. */
