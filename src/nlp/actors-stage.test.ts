@@ -205,3 +205,12 @@ test('user actor files (JSON and TSV) add actors without code changes', () => {
 function pick(e: { actor: { code: string; country: string | null } | null }) {
   return e.actor ? { code: e.actor.code, country: e.actor.country } : null;
 }
+
+test('leaders of earlier decades are known persons with the code of the office they held', () => {
+  const s = run('Tony Blair spoke with Jacques Chirac before Blair flew to Washington.');
+  assert.equal(entity(s, 'Tony Blair').actor?.code, 'GBRGOV');
+  assert.equal(entity(s, 'Jacques Chirac').actor?.code, 'FRAGOV');
+  assert.equal(entity(s, 'Blair').actor?.id, entity(s, 'Tony Blair').actor?.id);
+  // A surname that is also a place is not listed alone: the county stays a place.
+  assert.notEqual(run('Armagh beat Kerry in the final.').entities.find((e) => e.text === 'Kerry')?.actor?.code, 'USAGOV');
+});
