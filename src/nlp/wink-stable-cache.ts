@@ -7,7 +7,7 @@
 // and starts a fresh cache over the model, and the tokenizer's lookups see only the model's own
 // lexicon. An article's analysis is then a function of its text alone, and memory no longer grows with
 // every distinct word a long-running worker reads.
-// Imported for its effect, before wink-nlp loads (see analyze-base.ts).
+// Must be imported before wink-nlp loads (see analyze-base.ts): it replaces the cache module wink requires.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
