@@ -24,7 +24,7 @@ const EXTRA_NAMES = {
   CD: ['DRC', 'DR Congo', 'D.R. Congo', 'Congo-Kinshasa', 'Democratic Republic of Congo'], CG: ['Congo-Brazzaville'], MM: ['Burma'],
   TZ: ['Tanzania'], VE: ['Venezuela'], BO: ['Bolivia'], VN: ['Vietnam', 'Viet Nam'], AE: ['Emirates', 'U.A.E.'],
   NL: ['Holland'], BS: ['The Bahamas'], SA: ['Saudi Arabia', 'KSA'], TW: ['Taiwan'], CI: ["Cote d'Ivoire"],
-  TR: ['Turkiye'], BA: ['Bosnia'],
+  TR: ['Turkiye'], BA: ['Bosnia'], CN: ['China', 'PRC', 'P.R.C.', 'mainland China'],
 };
 // Demonyms and plural forms the nationality package lacks or spells unusually.
 const EXTRA_DEMONYMS = {

@@ -449,3 +449,7 @@ test('"were preparing to" an attack is mobilising; "is prepared to" is willingne
   assert.deepEqual(code('Chilean gunners were preparing to bomb Peruvian supply lines.').map((e) => `${e.plover} ${pair(e)}`), ['MOBILIZE CHL>PER']);
   assert.deepEqual(code('Peru is prepared to negotiate with Chile.').map((e) => `${e.cameo} ${pair(e)}`), ['036 PER>CHL']);
 });
+
+test('"the PRC" is China', () => {
+  assert.deepEqual(code('The PRC condemned the visit of the Taiwanese president to Japan.').map((e) => `${e.plover} ${pair(e)}`), ['ACCUSE CHN>TWN']);
+});
