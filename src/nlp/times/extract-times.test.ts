@@ -332,3 +332,9 @@ test('a season of a spoken year; "one day" after a modal is some day to come', (
   assert.deepEqual(times('The town will one day be a regional hub.', '1998-03-03'), ['one day=FUTURE_REF']);
   assert.deepEqual(times('The strike lasted one day.', '1998-03-03'), ['one day=P1D']);
 });
+
+test('"last" before a month and day puts the day in the past; a month before a noun takes no tense from its clause', () => {
+  assert.deepEqual(times('The mayor, who was elected last Nov. 8, is stepping down.', '2025-01-14'), ['Nov. 8=2024-11-08']);
+  // "is continuing" reads as a coming event, but "a June agreement" was made: the nearest June, not next year's.
+  assert.deepEqual(times('The firm is continuing its search under a June agreement with investors.', '2024-10-20'), ['June=2024-06']);
+});

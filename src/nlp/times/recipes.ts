@@ -157,6 +157,11 @@ function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** A date before a noun after an article ("the Jan. 14 deadline", "a June agreement") names a thing. */
+function namesThing(ctx: RecipeContext): boolean {
+  return /^(the|a|an)$/.test(ctx.before) && ctx.nounAfter();
+}
+
 /**
  * Year of an unyeared month-day. A past clause puts it on or before the publication date, a future clause on or
  * after it (a week's slack either way: datelines and reports lag); an undecided one within about four months
@@ -166,8 +171,9 @@ function yearOfMonthDay(ctx: RecipeContext, m: number, d: number): number | null
   const a = ctx.anchor;
   if (!a) return null;
   const diff = (m - a.m) * 30.5 + (d - a.d);
-  // A date that names a thing ("the Jan. 14 deadline", "a Feb. 1 vote") takes no tense from the clause around it.
-  const tense = /^(the|a|an)$/.test(ctx.before) && ctx.nounAfter() ? 'unknown' : tensed(ctx);
+  // A date that names a thing ("the Jan. 14 deadline", "a Feb. 1 vote") takes no tense from the clause around it;
+  // "last Oct. 23" and "next March 3" say their side of the publication date outright.
+  const tense = ctx.before === 'last' ? 'past' : ctx.before === 'next' ? 'future' : namesThing(ctx) ? 'unknown' : tensed(ctx);
   const ahead = tense === 'past' ? 7 : tense === 'future' ? 358 : 120;
   if (diff > ahead) return a.y - 1;
   if (diff < ahead - 365) return a.y + 1;
@@ -707,7 +713,8 @@ export const RECIPES: Record<string, Recipe> = {
     const a = ctx.anchor;
     if (!a) return { value: `XXXX-${pad2(m)}` };
     // Past clause: on or before the publication month; future: on or after; undecided: up to four months ahead.
-    const tense = tensed(ctx);
+    // A month that names a thing ("under a June agreement") takes no tense from the clause around it.
+    const tense = namesThing(ctx) ? 'unknown' : tensed(ctx);
     const ahead = tense === 'past' ? 0 : tense === 'future' ? 11 : 4;
     const diff = m - a.m;
     const y = diff > ahead ? a.y - 1 : diff < ahead - 11 ? a.y + 1 : a.y;
