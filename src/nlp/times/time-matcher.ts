@@ -1,3 +1,4 @@
+import { canStartAt, matchPrefixes, type MatchPrefixes } from './match-prefixes.js';
 import type { TimeData, TimeLexicon, TimeRule } from './time-lexicon.js';
 
 /**
@@ -11,6 +12,8 @@ export interface TimeMatcher {
   sticky: RegExp;
   /** Digits and the words of which every match holds one. */
   trigger: RegExp;
+  /** The first characters a match can have: most word starts near a trigger are skipped without trying the regex. */
+  prefixes: MatchPrefixes | null;
   rules: CompiledRule[];
   lexicon: TimeLexicon;
 }
@@ -122,6 +125,7 @@ export function buildTimeMatcher(data: TimeData): TimeMatcher {
     regex: new RegExp(source, 'gi'),
     sticky: new RegExp(source, 'iy'),
     trigger: triggerRegex(data),
+    prefixes: matchPrefixes(parts.join('|')),
     rules,
     lexicon: data.lexicon,
   };
@@ -140,9 +144,11 @@ function triggerRegex(data: TimeData): RegExp {
   return new RegExp(`\\d+|\\b(?:${alternation(words).replace(/'/g, "['’]")})`, 'gi');
 }
 
-const WORD_CHAR = /\w/;
-const NO_START_AFTER = /[\w'’.,-]/;
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+/** `\w` of a non-Unicode regular expression: [A-Za-z0-9_]. */
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** A match never starts right after these (`(?<![\w'’.,-])` in the pattern). */
+const isNoStartAfter = (c: number): boolean => isWordCode(c) || c === 39 || c === 0x2019 || c === 46 || c === 44 || c === 45;
+const isSpaceCode = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
 
 /** Where a scan stands: matches start at or after `from`; positions before `tried` have been tried already. */
 export interface ScanCursor {
@@ -155,18 +161,21 @@ export interface ScanCursor {
  * sticky pattern only at the word starts within WORDS_BEFORE_TRIGGER words before each trigger word.
  */
 export function findMatch(matcher: TimeMatcher, text: string, cursor: ScanCursor): RegExpExecArray | null {
-  const { trigger, sticky } = matcher;
+  const { trigger, sticky, prefixes } = matcher;
   trigger.lastIndex = cursor.from;
   let t: RegExpExecArray | null;
   while ((t = trigger.exec(text)) !== null) {
+    // Positions before `floor` have been tried (or lie before the cursor): walk back no further than it.
+    const floor = Math.max(cursor.from, cursor.tried);
     let c = t.index;
     let words = 0;
-    while (c > cursor.from && words < WORDS_BEFORE_TRIGGER) {
+    while (c > floor && words < WORDS_BEFORE_TRIGGER) {
       c--;
-      if (isSpace(text[c - 1]) && !isSpace(text[c])) words++;
+      if (isSpaceCode(text.charCodeAt(c - 1)) && !isSpaceCode(text.charCodeAt(c))) words++;
     }
-    for (c = Math.max(c, cursor.from, cursor.tried); c <= t.index; c++) {
-      if (!WORD_CHAR.test(text[c]!) || (c > 0 && NO_START_AFTER.test(text[c - 1]!))) continue;
+    for (; c <= t.index; c++) {
+      if (!isWordCode(text.charCodeAt(c)) || (c > 0 && isNoStartAfter(text.charCodeAt(c - 1)))) continue;
+      if (prefixes && !canStartAt(prefixes, text, c)) continue;
       sticky.lastIndex = c;
       const m = sticky.exec(text);
       if (m) {

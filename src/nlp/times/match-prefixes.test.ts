@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canStartAt, matchPrefixes } from './match-prefixes.js';
+import { loadTimeData } from './time-lexicon.js';
+import { buildTimeMatcher } from './time-matcher.js';
+
+test('prefixes of words, optional parts, classes and repeats', () => {
+  const p = matchPrefixes('(?:(?<mod>early|late)\\s+)?(?<wd>monday|tuesday)|[01]?\\d:\\d\\d', 3)!;
+  assert.deepEqual([...p.prefixes].sort(), ['00:', '0:0', 'ear', 'lat', 'mon', 'tue']);
+  // A look-ahead consumes nothing; a whole match shorter than k stays as it is.
+  assert.deepEqual([...matchPrefixes('a(?=\\s+b)|no', 3)!.prefixes].sort(), ['a', 'no']);
+});
+
+test('a position passes when the text there opens a possible match, whatever its case, digits and spaces', () => {
+  const p = matchPrefixes('(?:early\\s+)?monday|\\d{1,2}\\s*p\\.m\\.', 4)!;
+  const text = 'Said EARLY Monday at 5\u2009p.m. and 12 p.m.';
+  const starts = [...text.matchAll(/\S+/g)].map((m) => m.index).filter((i) => canStartAt(p, text, i));
+  assert.deepEqual(starts.map((i) => text.slice(i, i + 5)), ['EARLY', 'Monda', '5\u2009p.m', '12 p.']);
+});
+
+test('syntax beyond the analysis gives no filter rather than a wrong one', () => {
+  assert.equal(matchPrefixes('\\w+day', 3), null);
+  assert.equal(matchPrefixes('^monday', 3), null);
+  // A wide class after the first k symbols costs nothing.
+  assert.deepEqual([...matchPrefixes('about\\w+', 3)!.prefixes], ['abo']);
+});
+
+test('the rules of data/times have a filter, and it lets every rule example through', () => {
+  const matcher = buildTimeMatcher(loadTimeData());
+  assert.ok(matcher.prefixes, 'rules.json uses syntax the analysis reads');
+  const text = 'On Tuesday night, 3 1/2 weeks after the year-earlier period and a while before Christmas Eve, at 10:35 a.m.';
+  matcher.regex.lastIndex = 0;
+  let found = 0;
+  for (let m = matcher.regex.exec(text); m; m = matcher.regex.exec(text)) {
+    found++;
+    assert.ok(canStartAt(matcher.prefixes!, text, m.index), m[0]);
+  }
+  assert.ok(found >= 4, `${found} matches`);
+  assert.equal(canStartAt(matcher.prefixes!, 'said the minister', 0), false);
+});
