@@ -338,3 +338,17 @@ test('"last" before a month and day puts the day in the past; a month before a n
   // "is continuing" reads as a coming event, but "a June agreement" was made: the nearest June, not next year's.
   assert.deepEqual(times('The firm is continuing its search under a June agreement with investors.', '2024-10-20'), ['June=2024-06']);
 });
+
+test('a weekday beside a month and day picks the year; a weekday with a plural part of the day recurs', () => {
+  // The past clause alone puts June 2 in 2024, a Sunday; Monday, June 2 is the coming one, in 2025.
+  assert.deepEqual(times('Delegates prepared the agenda for the summit of June 2.', '2025-01-14'), ['June 2=2024-06-02']);
+  assert.deepEqual(times('Delegates prepared the agenda for the summit of Monday, June 2.', '2025-01-14'), ['Monday, June 2=2025-06-02']);
+  assert.deepEqual(times('The ferry sails on Friday nights.', '2025-01-14'), ['Friday nights=XXXX-WXX-5TNI']);
+});
+
+test('"that same day" is the day the text last named', () => {
+  assert.deepEqual(times('The envoy landed on March 3, 2024, and met the king that same day.', '2024-03-10'), [
+    'March 3, 2024=2024-03-03',
+    'that same day=2024-03-03',
+  ]);
+});

@@ -560,7 +560,12 @@ export const RECIPES: Record<string, Recipe> = {
     if (g.wd && !capitalised(g.wd)) return null;
     // "May 5" is safe, but a bare "may" + number is a modal verb in lower case (already refused) — and
     // "March 20" after a number word is a count ("the March 20 deadline" stays a date).
-    const y = yearOfMonthDay(ctx, m, d);
+    let y = yearOfMonthDay(ctx, m, d);
+    // "Monday, Oct. 26": the weekday says which year, when the year next to the guessed one has it and this one not.
+    const wd = g.wd ? weekdayNumber(ctx, g.wd) : null;
+    if (y !== null && wd !== null && validDay(y, m, d) && isoWeekday({ y, m, d }) !== wd) {
+      y = [y - 1, y + 1].find((c) => validDay(c, m, d) && isoWeekday({ y: c, m, d }) === wd) ?? y;
+    }
     return { value: `${y === null ? 'XXXX' : y}-${pad2(m)}-${pad2(d)}`, anchored: y !== null };
   },
 
@@ -690,7 +695,7 @@ export const RECIPES: Record<string, Recipe> = {
   weekdays(g, ctx) {
     const wd = weekdayNumber(ctx, g.wd);
     if (wd === null || !capitalised(g.wd)) return null;
-    return withPartOfDay({ value: `XXXX-WXX-${wd}` }, ctx, g.pod);
+    return withPartOfDay({ value: `XXXX-WXX-${wd}` }, ctx, g.pod ?? g.pods);
   },
 
   weekday(g, ctx) {
