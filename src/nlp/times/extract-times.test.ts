@@ -352,3 +352,9 @@ test('"that same day" is the day the text last named', () => {
     'that same day=2024-03-03',
   ]);
 });
+
+test('"then current" looks back from the publication date; "current" alone does not', () => {
+  assert.deepEqual(times('Holders could buy shares at half the then-current price.', '2024-08-05'), ['then-current=PAST_REF']);
+  assert.deepEqual(times('Holders could buy shares at half the then current price.', '2024-08-05'), ['then current=PAST_REF']);
+  assert.deepEqual(times('Holders can buy shares at half the current price.', '2024-08-05'), ['current=PRESENT_REF']);
+});
