@@ -1,5 +1,5 @@
 // First: it changes how wink-nlp's cache looks words up, and must run before wink-nlp loads.
-import { forgetLearnedWords } from './wink-stable-cache.js';
+import { readStably } from './wink-stable-cache.js';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { NlpDoc, Sentence, Token } from '../domain/types.js';
@@ -41,8 +41,7 @@ export function analyzeBase(text: string): NlpDoc {
   const plain = NON_LATIN1_LETTER.test(text) ? text.replace(NON_LATIN1, latinStandIn) : text;
   const replaced = plain !== text;
   // Each article is read as if it were the first: nothing learned from earlier articles changes it.
-  forgetLearnedWords();
-  const doc = nlp.readDoc(plain);
+  const doc = readStably(() => nlp.readDoc(plain));
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];

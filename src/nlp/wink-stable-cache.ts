@@ -3,10 +3,16 @@
 // that memory. After "Spain's'" once, every "Spain's" stayed one token; a word first met in another role
 // kept that role's features. The analysis of an article then depended on the articles the process had
 // read before it, and two workers, each reading its own share, disagreed with one process reading all.
-// So wink's cache is wrapped: `forgetLearnedWords()` (called before each article) drops what was learned
-// and starts a fresh cache over the model, and the tokenizer's lookups see only the model's own
-// lexicon. An article's analysis is then a function of its text alone, and memory no longer grows with
-// every distinct word a long-running worker reads.
+// So wink's cache is wrapped:
+// - the tokenizer's lookups see only the model's own lexicon (no learned pieces change how text is cut);
+// - a learned word's features depend only on its text and the token category it was learned with, so a
+//   word learned in an earlier article may be kept while the article at hand first meets it in that same
+//   category, which is what a fresh cache would have learned. `readStably` reads an article and, when it
+//   first met a kept word in another category, forgets everything learned and reads it again.
+//   Re-learning every article's unknown words from scratch instead cost about 0.2 ms per article;
+// - past LEARNED_LIMIT learned words it forgets them all between articles: memory stays bounded in a
+//   long-running worker.
+// An article's analysis is then a function of its text alone.
 // Must be imported before wink-nlp loads (see analyze-base.ts): it replaces the cache module wink requires.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -46,11 +52,32 @@ const cachePath = join(dirname(require.resolve('wink-nlp')), 'cache.js');
 const makeCache = require(cachePath) as MakeCache;
 const loaded = require.cache[cachePath];
 
-let forget: () => void = () => {};
+/** Learned words kept between articles at most (about 200 bytes each, in wink's tables and here). */
+const LEARNED_LIMIT = 100_000;
 
-/** Drops every word wink learned since the last call (a no-op when it learned none). */
-export function forgetLearnedWords(): void {
-  forget();
+let forget: () => void = () => {};
+/** The article being read (see `readStably`) and whether it met a kept word in another category. */
+let article = 0;
+let conflict = false;
+let learnedCount = 0;
+
+/**
+ * Reads one article with wink (`read` calls readDoc) as a fresh wink would: see the header. Returns what
+ * `read` returned.
+ */
+export function readStably<T>(read: () => T): T {
+  // Between articles: wink's doc of the last one reads the cache until then.
+  if (learnedCount > LEARNED_LIMIT) forget();
+  article++;
+  conflict = false;
+  let result = read();
+  if (conflict) {
+    forget();
+    article++;
+    conflict = false;
+    result = read();
+  }
+  return result;
 }
 
 if (loaded) {
@@ -64,12 +91,36 @@ if (loaded) {
     const sharedFeatures = () => features;
     let inner = makeCache(model, sharedFeatures);
     const intrinsic = inner.intrinsicSize();
+    const lexemes = model.features.lexeme as FeatureTable;
+
+    /** Per learned word (text or lower case): the category it was learned with and the article that last met it. */
+    const learned = new Map<string, { category: number; article: number }>();
+    /** Notes that `form` (the word or its lower case) is met in `category`; flags a conflict with an earlier article's learning. */
+    const meet = (form: string, category: number): void => {
+      const seen = learned.get(form);
+      if (seen === undefined) {
+        if (lexemes.hash[form] === undefined) {
+          learned.set(form, { category, article });
+          learnedCount++;
+        }
+        return;
+      }
+      if (seen.article === article) return;
+      if (seen.category !== category) conflict = true;
+      seen.article = article;
+    };
     // While a word is added, the model's feature functions look up its forms and need every entry.
     let adding = 0;
     // wink keeps this object for the life of the instance; its methods call whichever cache is current
     // (one function each: they run for every token, and a shared forwarder would be slow to call).
     const facade: WinkCache = {
       add: (text: string, category: number) => {
+        // A word already met in this article: its lower case was met with it.
+        if (learned.get(text)?.article !== article) {
+          meet(text, category);
+          const lower = text.toLowerCase();
+          if (lower !== text) meet(lower, category);
+        }
         adding++;
         try {
           return inner.add(text, category);
@@ -77,10 +128,12 @@ if (loaded) {
           adding--;
         }
       },
-      // For the tokenizer, an index beyond the model's own lexicon is a learned word: no lexeme.
+      // For the tokenizer, an index beyond the model's own lexicon is a learned word: no lexeme. While a word
+      // is added, a word learned in an earlier article and not yet met in this one is absent, as in a fresh cache.
       lookup: (text: string) => {
         const found = inner.lookup(text);
-        return adding === 0 && found !== null && found.length === 1 && found[0]! >= intrinsic ? null : found;
+        if (found === null || found.length !== 1 || found[0]! < intrinsic) return found;
+        return adding > 0 && learned.get(text)?.article === article ? found : null;
       },
       value: (index: number) => inner.value(index),
       normal: (index: number) => inner.normal(index),
@@ -98,16 +151,18 @@ if (loaded) {
     const unknown = Object.keys(inner).filter((name) => !(name in facade));
     if (unknown.length > 0) throw new Error(`wink-stable-cache: wink-nlp's cache has methods this wrapper does not forward: ${unknown.join(', ')}`);
     forget = () => {
-      let learned = false;
+      let grown = false;
       for (const t of tables) {
         if (t.list.length === t.intrinsicSize) continue;
-        learned = true;
+        grown = true;
         for (let i = t.intrinsicSize; i < t.list.length; i++) delete t.hash[t.list[i]!];
         t.list.length = t.intrinsicSize;
         t.index = t.intrinsicSize;
       }
       // The learned words' features live inside the cache itself: a new one starts empty.
-      if (learned) inner = makeCache(model, sharedFeatures);
+      if (grown) inner = makeCache(model, sharedFeatures);
+      learned.clear();
+      learnedCount = 0;
     };
     return facade;
   } satisfies MakeCache;
