@@ -453,3 +453,13 @@ test('"were preparing to" an attack is mobilising; "is prepared to" is willingne
 test('"the PRC" is China', () => {
   assert.deepEqual(code('The PRC condemned the visit of the Taiwanese president to Japan.').map((e) => `${e.plover} ${pair(e)}`), ['ACCUSE CHN>TWN']);
 });
+
+test('a present-tense verb the tagger read as a noun after a plural subject is still the verb', () => {
+  // "arrest" and "attack" here are tagged as nouns; the subject before them and the object after make them verbs.
+  const arrest = code('Chilean police arrest four smugglers near the border.');
+  assert.deepEqual(arrest.map((e) => `${e.cameo} ${pair(e)}`), ['173 CHL>CHL']);
+  const attack = code('Peruvians attack a Chilean border post.');
+  assert.deepEqual(attack.map((e) => `${e.plover} ${pair(e)}`), ['ASSAULT PER>CHL']);
+  // A noun before another noun is a compound, not a verb with its object.
+  assert.deepEqual(code('Chilean police arrest records were sealed by the court.').filter((e) => e.cameo === '173'), []);
+});

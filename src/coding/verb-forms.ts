@@ -6,19 +6,41 @@ import type { Token } from '../domain/types.js';
 export const lower = (t: Token): string => (t.lemma ?? t.normal).toLowerCase();
 
 const HEADLINE_OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
+/** What may open the object of a base-form verb read as a noun: not a noun or adjective ("police arrest records"). */
+const PLURAL_OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'PROPN']);
+/** Prepositions a base-form verb read as a noun may take ("Protesters clash with police"). */
+const PLURAL_PREPOSITIONS = new Set(['with', 'against', 'on']);
+/** Collective nouns that take a plural verb and have no plural ending. */
+const COLLECTIVE = new Set(['police', 'people']);
+
+/** A plural noun or name ("Rebels", "Israelis", "police"): the subject of a base-form present verb. */
+function pluralSubject(t: Token): boolean {
+  if (COLLECTIVE.has(t.normal)) return true;
+  // A name has itself for lemma: "Israelis", "Rebels" at a sentence's start (not "Cyprus", "Congress").
+  if (t.pos === 'PROPN') return /[^su]s$/.test(t.normal);
+  return t.pos === 'NOUN' && /[^s]s$/.test(t.normal) && t.lemma !== t.normal;
+}
 
 /**
  * Whether token k is a verb. The tagger reads the present tense of news summaries as a plural noun after a
- * name ("Germany bans the movement", "The Air Force launches airstrikes"): such a word is the clause's verb
- * when a name precedes it, an object follows, and no verb came before it in the sentence.
+ * name ("Germany bans the movement", "The Air Force launches airstrikes") and its base form as a noun after a
+ * plural subject ("Police arrest six men"): such a word is the clause's verb when its subject precedes it, an
+ * object follows, and no verb came before it in the sentence.
  */
 export function isVerb(tokens: Token[], from: number, k: number): boolean {
   const tok = tokens[k]!;
   if (tok.pos === 'VERB') return true;
   // "have retaken": a participle after "have" read as a noun.
   if (tok.pos === 'NOUN' && /(en|ed)$/.test(tok.normal) && k > from && tokens[k - 1]!.pos === 'AUX' && lower(tokens[k - 1]!) === 'have') return true;
-  if (tok.pos !== 'NOUN' || k === from || !/[^s]s$/.test(tok.normal) || tokens[k - 1]!.pos !== 'PROPN') return false;
-  if (!HEADLINE_OBJECT_START.has(tokens[k + 1]?.pos ?? '')) return false;
+  if (tok.pos !== 'NOUN' || k === from) return false;
+  const next = tokens[k + 1];
+  if (/[^s]s$/.test(tok.normal)) {
+    if (tokens[k - 1]!.pos !== 'PROPN' || !HEADLINE_OBJECT_START.has(next?.pos ?? '')) return false;
+  } else {
+    // "Police arrest six men", "Protesters clash with troops": the base form after a plural subject.
+    if (tok.normal !== tok.lemma || !pluralSubject(tokens[k - 1]!) || next === undefined) return false;
+    if (!PLURAL_OBJECT_START.has(next.pos) && !(next.pos === 'ADP' && PLURAL_PREPOSITIONS.has(next.normal))) return false;
+  }
   for (let j = from; j < k; j++) if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return false;
   return true;
 }
