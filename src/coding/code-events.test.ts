@@ -463,3 +463,9 @@ test('a present-tense verb the tagger read as a noun after a plural subject is s
   // A noun before another noun is a compound, not a verb with its object.
   assert.deepEqual(code('Chilean police arrest records were sealed by the court.').filter((e) => e.cameo === '173'), []);
 });
+
+test('an opening "according to" phrase names who reports, not who acts', () => {
+  const ev = code('According to a Chilean radio station, Peru threatened Bolivia with sanctions.');
+  assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)}`), ['THREATEN PER>BOL']);
+  assert.equal(ev[0]!.reported, true);
+});

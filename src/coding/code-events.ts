@@ -24,6 +24,8 @@ const FUTURE = new Set(['will', 'shall', "'ll", 'wo', 'would', 'schedule', 'plan
 // "must" and "should" say what someone wants done, not what was done.
 const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca', 'must']);
 const NEGATION = new Set(['not', "n't", 'never', 'yet']);
+/** Words that open an introductory phrase ending at the sentence's first comma. */
+const INTRODUCTORY = /^(on|in|at|after|before|during|following|with|under|for|according|citing|amid|despite|unlike|since|as)$/;
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
 const COORD = new Set(['and', ',', 'or', '&']);
@@ -603,8 +605,9 @@ function subjectOf(
   let firstComma = -1;
   for (let k = start; k <= j; k++) if (tokens[k]!.normal === ',') { firstComma = k; break; }
   let region = mentions.filter((m) => m.first >= start && m.last <= j + 1);
-  // "On Monday, X …" / "In Geneva, X …": an introductory phrase before the first comma is not the subject.
-  if (firstComma >= 0 && region.some((m) => m.first > firstComma) && /^(on|in|at|after|before|during|following|with|under|for)$/.test(tokens[start]!.normal)) {
+  // "On Monday, X …" / "In Geneva, X …" / "According to a broadcaster, X …": an introductory phrase before the
+  // first comma is not the subject.
+  if (firstComma >= 0 && region.some((m) => m.first > firstComma) && INTRODUCTORY.test(tokens[start]!.normal)) {
     region = region.filter((m) => m.first > firstComma);
   }
   // "Violent protests in Papua, Indonesia, kill 30": a place where a thing happened is not who did it
