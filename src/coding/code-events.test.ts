@@ -469,3 +469,13 @@ test('an opening "according to" phrase names who reports, not who acts', () => {
   assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)}`), ['THREATEN PER>BOL']);
   assert.equal(ev[0]!.reported, true);
 });
+
+test('", and" after a reported clause goes back to the verb that reported it', () => {
+  const ev = code('Chile told reporters that Peru was moving troops, and urged Bolivia to close the border.');
+  const appeal = ev.find((e) => e.trigger?.text === 'urged');
+  assert.ok(appeal);
+  assert.equal(pair(appeal), 'CHL>BOL');
+  // Without the comma the second verb stays inside the reported clause.
+  const inner = code('Chile said Peru attacked a border post and killed two Bolivian guards.').find((e) => e.trigger?.text === 'killed');
+  assert.equal(inner?.source?.actor?.country, 'PER');
+});

@@ -573,7 +573,11 @@ function subjectOf(
   if ((w === 'and' || w === 'but') && depth < 3) {
     // "…condemned the killing and called on…": the coordinated verb shares the first verb's subject.
     for (let k = j - 1; k >= from; k--) {
-      if (tokens[k]!.pos === 'VERB') return subjectOf(tokens, mentions, from, k, depth + 1, peopleNoun);
+      if (tokens[k]!.pos !== 'VERB') continue;
+      // "X tells R that Y is doing C, and promises …": after a comma, "and" goes back past the reported clause
+      // to the verb that reported it.
+      const reporter = tokens[j - 1]?.text === ',' ? reportingVerb(tokens, from, k) : -1;
+      return subjectOf(tokens, mentions, from, reporter >= 0 ? reporter : k, depth + 1, peopleNoun);
     }
     return [];
   }
@@ -624,6 +628,20 @@ function subjectOf(
   const owned = isPossessive(tokens[head.last]) ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
   if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
+}
+
+/** The speech verb ("tells", "said") whose reported clause holds verb k, or -1 when k is in no such clause. */
+function reportingVerb(tokens: Token[], from: number, k: number): number {
+  for (let b = k - 1; b >= from; b--) {
+    const tok = tokens[b]!;
+    if (CLAUSE_BREAK.has(tok.normal)) return -1;
+    if (tok.pos === 'VERB' && SAY.has(lower(tok))) return b;
+    if (tok.normal === 'that' && tok.pos === 'SCONJ') {
+      for (let v = b - 1; v >= from; v--) if (tokens[v]!.pos === 'VERB' && SAY.has(lower(tokens[v]!))) return v;
+      return -1;
+    }
+  }
+  return -1;
 }
 
 /** Whether mention m is a place in a locative phrase ("in Papua, Indonesia") after a noun that names no people. */
