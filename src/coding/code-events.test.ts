@@ -479,3 +479,18 @@ test('", and" after a reported clause goes back to the verb that reported it', (
   const inner = code('Chile said Peru attacked a border post and killed two Bolivian guards.').find((e) => e.trigger?.text === 'killed');
   assert.equal(inner?.source?.actor?.country, 'PER');
 });
+
+test('a participle coordinated with a passive one is passive too: the victims are the target', () => {
+  const ev = code('Two Chilean soldiers were shot and wounded by Peruvian troops.');
+  assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)}`), ['ASSAULT PER>CHL']);
+  // And a first verb read as a noun still lends its subject to the second.
+  assert.deepEqual(code('Peruvian troops shot and killed two Chilean smugglers.').map((e) => pair(e)), ['PER>CHL']);
+});
+
+test('what a storm, a fire or an avalanche does is no event; gunfire is', () => {
+  assert.deepEqual(code('Six Chileans were killed by a storm near Valparaiso.'), []);
+  assert.deepEqual(code('A fire at a Peruvian prison kills twelve inmates.'), []);
+  assert.deepEqual(code('Cyclone Nora struck the Chilean coast on Monday.'), []);
+  const shot = code('A Peruvian helicopter was hit by anti-aircraft fire over the Chilean border.');
+  assert.ok(shot.some((e) => e.plover === 'ASSAULT' && e.target?.actor?.country === 'PER'));
+});

@@ -10,6 +10,7 @@ import { geoForSpan } from '../nlp/geo-for-span.js';
 import type { CameoEntry, EventLexicon, FrameKind } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
 import { matchPatterns, type PatternHit } from './match-patterns.js';
+import { hazardDoer } from './hazard-doer.js';
 import { attributiveParticiple, isHeadline, isPassive, isPossessive, isVerb, lower, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
 import { sentenceMentions, type ActorMention } from './sentence-mentions.js';
 
@@ -160,6 +161,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // A word inside a name names nothing that happened: "the Volunteer Fire Society", "the Order of Friendship".
       if (insideName(t)) continue;
       if (!hit.pattern.nominal && hit.positions.length === 1 && attributiveParticiple(tokens, from, t)) continue;
+      if (verb && /^(17|18|19|20)/.test(hit.pattern.cameo) && hazardDoer(tokens, from, t, to, isPassive(tokens, from, t), res.lexicon.hazards)) continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;
@@ -579,6 +581,8 @@ function subjectOf(
       const reporter = tokens[j - 1]?.text === ',' ? reportingVerb(tokens, from, k) : -1;
       return subjectOf(tokens, mentions, from, reporter >= 0 ? reporter : k, depth + 1, peopleNoun);
     }
+    // "Chilean troops shot and killed …": the first verb was read as a noun; its subject is the one shared.
+    if (j - 1 > from && tokens[j - 1]!.pos === 'NOUN') return subjectOf(tokens, mentions, from, j - 1, depth + 1, peopleNoun);
     return [];
   }
   // The clause starts after the last break; an appositive or relative clause between commas is skipped.

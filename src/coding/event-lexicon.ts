@@ -56,6 +56,8 @@ export interface EventLexicon {
   cameo: Map<string, CameoEntry>;
   /** Nouns that name people (last word of each entry, lower case), for `object=people`. */
   people: Set<string>;
+  /** Nouns of natural hazards and accidents: a violent event they do is no political event. */
+  hazards: Set<string>;
   patterns: EventPattern[];
   /** Patterns by each form of their first item. */
   byFirst: Map<string, EventPattern[]>;
@@ -147,6 +149,7 @@ export function buildEventLexicon(
   cameoEntries: CameoEntry[],
   patternLists: Array<Array<EventPattern | { remove: string }>>,
   peopleWords: string[] = [],
+  hazardWords: string[] = [],
 ): EventLexicon {
   const cameo = new Map(cameoEntries.map((e) => [e.code, e]));
   const byId = new Map<string, EventPattern>();
@@ -173,5 +176,5 @@ export function buildEventLexicon(
     }
   });
   const people = new Set(peopleWords.map((w) => w.toLowerCase().split(/\s+/).pop()!).filter(Boolean));
-  return { cameo, people, patterns, byFirst };
+  return { cameo, people, hazards: new Set(hazardWords.map((w) => w.toLowerCase())), patterns, byFirst };
 }

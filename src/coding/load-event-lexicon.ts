@@ -3,7 +3,7 @@ import { delimiter } from 'node:path';
 import { buildEventLexicon, LexiconError, parsePatterns, type CameoEntry, type EventLexicon } from './event-lexicon.js';
 
 /**
- * Reads the shipped CAMEO table, patterns and people nouns (data/events/), then any user pattern files, once at the edge.
+ * Reads the shipped CAMEO table, patterns, people and hazard nouns (data/events/), then any user pattern files, once at the edge.
  * User files come from `extraFiles` and from the environment variable BRINK_EVENT_PATTERNS
  * (paths separated by the platform's path delimiter); their patterns add to or replace shipped ones by id.
  */
@@ -20,5 +20,7 @@ export function loadEventLexicon(extraFiles: string[] = []): EventLexicon {
   for (const file of [...fromEnv, ...extraFiles]) lists.push(parsePatterns(readFileSync(file, 'utf8'), file));
   const people = JSON.parse(readFileSync(new URL('../../data/events/people.json', import.meta.url), 'utf8')) as { words: string[] };
   if (!Array.isArray(people.words)) throw new LexiconError('people-words', 'data/events/people.json: expected a "words" list');
-  return buildEventLexicon(cameoDoc.codes, lists, people.words);
+  const hazards = JSON.parse(readFileSync(new URL('../../data/events/hazards.json', import.meta.url), 'utf8')) as { words: string[] };
+  if (!Array.isArray(hazards.words)) throw new LexiconError('hazard-words', 'data/events/hazards.json: expected a "words" list');
+  return buildEventLexicon(cameoDoc.codes, lists, people.words, hazards.words);
 }

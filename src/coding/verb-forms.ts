@@ -107,6 +107,11 @@ export function attributiveParticiple(tokens: Token[], from: number, t: number):
   return (prev === null || prev.pos === 'DET') && next !== undefined && (next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN');
 }
 
+/** A past participle: a verb whose form differs from its lemma and ends like one ("shot", "injured", "taken"). */
+function participle(t: Token): boolean {
+  return t.pos === 'VERB' && (t.normal !== lower(t) || SAME_FORM_PARTICIPLES.has(t.normal)) && (/(ed|en|wn|ht|t)$/.test(t.normal) || SAME_FORM_PARTICIPLES.has(t.normal));
+}
+
 /** Whether the verb at t is passive: after a form of "be"/"get", in a participle clause, or after a count of victims. */
 export function isPassive(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
@@ -117,9 +122,16 @@ export function isPassive(tokens: Token[], from: number, t: number): boolean {
   const next = tokens[t + 1]?.normal ?? '';
   if (REDUCED_PASSIVE[next]?.split(' ').includes(lower(trig)) && trig.normal !== lower(trig)) return true;
   if (victimParticiple(tokens, from, t)) return true;
-  for (let k = t - 1; k >= from && k >= t - 3; k--) {
+  let reach = t - 3;
+  for (let k = t - 1; k >= from && k >= reach; k--) {
     const tok = tokens[k]!;
     if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;
+    // "were shot and critically injured": a participle coordinated with a passive one shares its "be".
+    if ((tok.normal === 'and' || tok.normal === 'or') && k - 1 >= from && participle(tokens[k - 1]!)) {
+      k--;
+      reach = k - 3;
+      continue;
+    }
     // "is to hit" plans an act: the infinitive marker ends the verb group.
     if ((tok.pos !== 'ADV' && tok.pos !== 'PART') || tok.normal === 'to') return false;
   }

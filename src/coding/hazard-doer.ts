@@ -1,0 +1,60 @@
+// Natural hazards and accidents kill and destroy too ("a tornado kills six", "killed by falling trees"); what
+// they do is no political event. Pure functions over the base layer's tokens, for the event coder.
+import type { Token } from '../domain/types.js';
+import { lower } from './verb-forms.js';
+
+const NOUN_LIKE = new Set(['NOUN', 'PROPN']);
+const MODIFIER = new Set(['DET', 'ADJ', 'NUM', 'VERB']);
+const SKIP_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
+/** Tokens that end the subject's first noun phrase. */
+const PHRASE_END = new Set(['ADP', 'VERB', 'AUX', 'PUNCT', 'CCONJ', 'SCONJ', 'PRON']);
+
+/** Whether token k is a hazard noun; "fire" only after an article ("a fire", not "anti-aircraft fire" or "open fire"). */
+function isHazard(tokens: Token[], k: number, hazards: Set<string>): boolean {
+  const t = tokens[k];
+  if (t === undefined || !NOUN_LIKE.has(t.pos) || !(hazards.has(lower(t)) || hazards.has(t.normal))) return false;
+  return t.normal !== 'fire' || tokens[k - 1]?.pos === 'DET';
+}
+
+/** The head of the noun phrase starting at k (its last noun), or -1. */
+function headFrom(tokens: Token[], k: number, to: number): number {
+  let head = -1;
+  for (let j = k; j < to && j < k + 6; j++) {
+    const tok = tokens[j]!;
+    if (NOUN_LIKE.has(tok.pos)) head = j;
+    else if (!MODIFIER.has(tok.pos) || (tok.pos === 'VERB' && head >= 0)) break;
+  }
+  return head;
+}
+
+/**
+ * Whether the doer of the verb at t is a hazard: for a passive verb, the noun after "by" or "in" ("killed by
+ * falling trees", "died in a fire"); for an active one, the head of the clause's first noun phrase or of the
+ * words just before the verb ("A storm over two provinces … kills six", "Hurricane Maria struck").
+ */
+export function hazardDoer(tokens: Token[], from: number, t: number, to: number, passive: boolean, hazards: Set<string>): boolean {
+  if (passive) {
+    for (let k = t + 1; k < to && k <= t + 3; k++) {
+      const w = tokens[k]!.normal;
+      if (w === 'by' || w === 'in') return isHazard(tokens, headFrom(tokens, k + 1, to), hazards);
+      if (tokens[k]!.pos !== 'ADV') break;
+    }
+    return false;
+  }
+  let j = t - 1;
+  while (j >= from && SKIP_BEFORE_VERB.has(tokens[j]!.pos)) j--;
+  // "a fire that struck a home": the relative pronoun's antecedent.
+  if (j > from && (tokens[j]!.normal === 'that' || tokens[j]!.normal === 'which')) j--;
+  // The noun just before the verb ("a house fire"), or the title of a name there ("Hurricane Maria"), not a
+  // noun that modifies it ("flood victims").
+  if (isHazard(tokens, j, hazards)) return true;
+  for (let k = j - 1; k >= from && k >= j - 2 && tokens[k + 1]!.pos === 'PROPN' && NOUN_LIKE.has(tokens[k]!.pos); k--) {
+    if (isHazard(tokens, k, hazards)) return true;
+  }
+  // The clause's first noun phrase, for a subject with a phrase after it or a verb coordinated with another.
+  let start = from;
+  while (start < t && tokens[start]!.pos === 'DET') start++;
+  let end = start;
+  while (end < t && !PHRASE_END.has(tokens[end]!.pos)) end++;
+  return end > start && isHazard(tokens, end - 1, hazards);
+}
