@@ -494,3 +494,9 @@ test('what a storm, a fire or an avalanche does is no event; gunfire is', () => 
   const shot = code('A Peruvian helicopter was hit by anti-aircraft fire over the Chilean border.');
   assert.ok(shot.some((e) => e.plover === 'ASSAULT' && e.target?.actor?.country === 'PER'));
 });
+
+test('a sentence or conviction is a legal finding; the act it is for is not a second event', () => {
+  const ev = code('A Peruvian court sentenced two Chilean officers to ten years for torture.');
+  assert.deepEqual(ev.map((e) => `${e.cameo} ${pair(e)}`), ['116 PER>CHL']);
+  assert.deepEqual(code('A Peruvian court convicted a Chilean officer of torture.').map((e) => `${e.cameo} ${pair(e)}`), ['116 PER>CHL']);
+});

@@ -6,6 +6,8 @@ import type { Token } from '../domain/types.js';
 export const lower = (t: Token): string => (t.lemma ?? t.normal).toLowerCase();
 
 const HEADLINE_OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
+/** What may open the object of a third-person verb read as a noun after a common noun: not a noun or adjective. */
+const SINGULAR_SUBJECT_OBJECT = new Set(['DET', 'PROPN', 'NUM', 'PRON']);
 /** What may open the object of a base-form verb read as a noun: not a noun or adjective ("police arrest records"). */
 const PLURAL_OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'PROPN']);
 /** Prepositions a base-form verb read as a noun may take ("Protesters clash with police"). */
@@ -35,7 +37,11 @@ export function isVerb(tokens: Token[], from: number, k: number): boolean {
   if (tok.pos !== 'NOUN' || k === from) return false;
   const next = tokens[k + 1];
   if (/[^s]s$/.test(tok.normal)) {
-    if (tokens[k - 1]!.pos !== 'PROPN' || !HEADLINE_OBJECT_START.has(next?.pos ?? '')) return false;
+    // After a name, or after a common noun that heads its phrase ("The Chilean government bans a …"); a noun
+    // before a name or a number is rather a compound ("government bans", "court sentences") only before a noun.
+    const prev = tokens[k - 1]!;
+    if (prev.pos === 'NOUN' ? !SINGULAR_SUBJECT_OBJECT.has(next?.pos ?? '') || prev.normal !== prev.lemma : prev.pos !== 'PROPN') return false;
+    if (!HEADLINE_OBJECT_START.has(next?.pos ?? '')) return false;
   } else {
     // "Police arrest six men", "Protesters clash with troops": the base form after a plural subject.
     if (tok.normal !== tok.lemma || !pluralSubject(tokens[k - 1]!) || next === undefined) return false;
