@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeBase } from '../analyze-base.js';
 import { loadNerModel } from './load-ner-model.js';
-import { tagEntities } from './tag-entities.js';
+import { markCandidates, tagEntities } from './tag-entities.js';
 
 const model = loadNerModel();
 const names = (text: string): string[] => tagEntities(analyzeBase(text), model).map((e) => `${e.type}:${e.text}`);
@@ -52,4 +52,18 @@ test('entities carry contract fields, offsets that index the text, and the tagge
 test('no entities in text without names, and none for an empty document', () => {
   assert.deepEqual(names('they said it would rain later in the week.'), []);
   assert.deepEqual(names(''), []);
+});
+
+test('only words that may name something are decoded, not a capital that just opens a sentence', () => {
+  const marked = (text: string): string[] => {
+    const doc = analyzeBase(text);
+    const out = new Uint8Array(doc.tokens.length);
+    markCandidates(doc, out);
+    return doc.tokens.filter((_, i) => out[i] !== 0).map((t) => t.text);
+  };
+  assert.deepEqual(marked('We spoke to the minister about the plan.'), []);
+  assert.deepEqual(marked('And the talks went on for hours.'), []);
+  // Before another capital the opening word may be part of a name.
+  assert.ok(marked('The Hague court ruled on the case.').includes('The'));
+  assert.ok(marked('Officials in Lima said so.').includes('Lima'));
 });
