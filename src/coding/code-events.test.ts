@@ -500,3 +500,12 @@ test('a sentence or conviction is a legal finding; the act it is for is not a se
   assert.deepEqual(ev.map((e) => `${e.cameo} ${pair(e)}`), ['116 PER>CHL']);
   assert.deepEqual(code('A Peruvian court convicted a Chilean officer of torture.').map((e) => `${e.cameo} ${pair(e)}`), ['116 PER>CHL']);
 });
+
+test('a participle after a comma has the doer of the nearest main verb, and none after an accident', () => {
+  const ev = code('Chilean police said Peruvian rebels shelled the town, killing five people.');
+  assert.equal(ev.find((e) => e.trigger?.text === 'killing')?.source?.actor?.country, 'PER');
+  assert.deepEqual(code('A Peruvian airliner crashed near Lima, killing 21 people.'), []);
+  assert.deepEqual(code('A storm hit the Chilean coast, killing five.'), []);
+  // A verb inside an "as" clause is not the main verb.
+  assert.deepEqual(code('A blast hit a Chilean convoy as it drove through the town, killing seven soldiers.').filter((e) => e.cameo === '1823'), []);
+});

@@ -27,6 +27,8 @@ const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca', 'm
 const NEGATION = new Set(['not', "n't", 'never', 'yet']);
 /** Words that open an introductory phrase ending at the sentence's first comma. */
 const INTRODUCTORY = /^(on|in|at|after|before|during|following|with|under|for|according|citing|amid|despite|unlike|since|as)$/;
+/** Words that open a subordinate clause. */
+const SUBORDINATOR = new Set(['as', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'once', 'until']);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
 const COORD = new Set(['and', ',', 'or', '&']);
@@ -161,7 +163,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // A word inside a name names nothing that happened: "the Volunteer Fire Society", "the Order of Friendship".
       if (insideName(t)) continue;
       if (!hit.pattern.nominal && hit.positions.length === 1 && attributiveParticiple(tokens, from, t)) continue;
-      if (verb && /^(17|18|19|20)/.test(hit.pattern.cameo) && hazardDoer(tokens, from, t, to, isPassive(tokens, from, t), res.lexicon.hazards)) continue;
+      if (verb && /^(17|18|19|20)/.test(hit.pattern.cameo) && hazardDoer(tokens, from, t, to, isPassive(tokens, from, t), res.lexicon)) continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;
@@ -558,10 +560,17 @@ function subjectOf(
   if (j < from) return [];
   const w = tokens[j]!.normal;
   // "Israeli jets struck the depot, killing eight soldiers": a participle clause after a comma has the
-  // main clause's subject, or its agent when that clause is passive (none in "rockets are fired …, injuring three").
+  // subject of the verb before it, or its agent when that verb is passive (none in "rockets are fired …,
+  // injuring three"); the nearest verb, not a speech verb that reports it ("police said rebels shelled …, killing").
   if (w === ',' && tokens[t]!.pos === 'VERB' && tokens[t]!.normal.endsWith('ing') && depth < 3) {
-    for (let k = from; k < j; k++) {
+    for (let k = j - 1; k >= from; k--) {
       if (!isVerb(tokens, from, k)) continue;
+      // A verb in a subordinate clause ("… a convoy as it drove through, killing seven") is not the one.
+      const opener = subordinateOpener(tokens, from, k);
+      if (opener >= 0) {
+        k = opener;
+        continue;
+      }
       if (!isPassive(tokens, from, k)) return subjectOf(tokens, mentions, from, k, depth + 1, peopleNoun);
       // "The camp was attacked by militiamen, killing 156": the passive's agent.
       const agent = afterWord(tokens, mentions, k, j, 'by');
@@ -634,6 +643,15 @@ function subjectOf(
   const owned = isPossessive(tokens[head.last]) ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
   if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
+}
+
+/** The word opening the subordinate clause that holds verb k ("as it drove"), within its comma-bounded stretch, or -1. */
+function subordinateOpener(tokens: Token[], from: number, k: number): number {
+  for (let b = k - 1; b >= from && tokens[b]!.text !== ','; b--) {
+    const tok = tokens[b]!;
+    if (SUBORDINATOR.has(tok.normal) && (tok.pos === 'SCONJ' || tokens[b + 1]?.pos === 'PRON' || tokens[b + 1]?.pos === 'DET')) return b;
+  }
+  return -1;
 }
 
 /** The speech verb ("tells", "said") whose reported clause holds verb k, or -1 when k is in no such clause. */

@@ -58,6 +58,8 @@ export interface EventLexicon {
   people: Set<string>;
   /** Nouns of natural hazards and accidents: a violent event they do is no political event. */
   hazards: Set<string>;
+  /** Verbs of accidents ("crash"): a participle after them states no act of anyone. */
+  hazardVerbs: Set<string>;
   patterns: EventPattern[];
   /** Patterns by each form of their first item. */
   byFirst: Map<string, EventPattern[]>;
@@ -150,6 +152,7 @@ export function buildEventLexicon(
   patternLists: Array<Array<EventPattern | { remove: string }>>,
   peopleWords: string[] = [],
   hazardWords: string[] = [],
+  hazardVerbs: string[] = [],
 ): EventLexicon {
   const cameo = new Map(cameoEntries.map((e) => [e.code, e]));
   const byId = new Map<string, EventPattern>();
@@ -176,5 +179,6 @@ export function buildEventLexicon(
     }
   });
   const people = new Set(peopleWords.map((w) => w.toLowerCase().split(/\s+/).pop()!).filter(Boolean));
-  return { cameo, people, hazards: new Set(hazardWords.map((w) => w.toLowerCase())), patterns, byFirst };
+  const lowerSet = (words: string[]): Set<string> => new Set(words.map((w) => w.toLowerCase()));
+  return { cameo, people, hazards: lowerSet(hazardWords), hazardVerbs: lowerSet(hazardVerbs), patterns, byFirst };
 }

@@ -3,6 +3,12 @@
 import type { Token } from '../domain/types.js';
 import { lower } from './verb-forms.js';
 
+/** The hazard nouns and accident verbs of the event lexicon. */
+export interface Hazards {
+  hazards: Set<string>;
+  hazardVerbs: Set<string>;
+}
+
 const NOUN_LIKE = new Set(['NOUN', 'PROPN']);
 const MODIFIER = new Set(['DET', 'ADJ', 'NUM', 'VERB']);
 const SKIP_BEFORE_VERB = new Set(['ADV', 'AUX', 'PART']);
@@ -32,7 +38,8 @@ function headFrom(tokens: Token[], k: number, to: number): number {
  * falling trees", "died in a fire"); for an active one, the head of the clause's first noun phrase or of the
  * words just before the verb ("A storm over two provinces … kills six", "Hurricane Maria struck").
  */
-export function hazardDoer(tokens: Token[], from: number, t: number, to: number, passive: boolean, hazards: Set<string>): boolean {
+export function hazardDoer(tokens: Token[], from: number, t: number, to: number, passive: boolean, lexicon: Hazards): boolean {
+  const hazards = lexicon.hazards;
   if (passive) {
     for (let k = t + 1; k < to && k <= t + 3; k++) {
       const w = tokens[k]!.normal;
@@ -43,6 +50,15 @@ export function hazardDoer(tokens: Token[], from: number, t: number, to: number,
   }
   let j = t - 1;
   while (j >= from && SKIP_BEFORE_VERB.has(tokens[j]!.pos)) j--;
+  // "The plane crashed, killing 21", "A storm hit the coast, killing five": a participle after a comma has
+  // the doer of the verb before it.
+  if (j > from && tokens[j]!.text === ',' && tokens[t]!.normal.endsWith('ing')) {
+    for (let k = j - 1; k >= from; k--) {
+      // The tagger reads "another crane collapses" with a noun: an accident verb counts in either part of speech.
+      if (lexicon.hazardVerbs.has(lower(tokens[k]!))) return true;
+      if (tokens[k]!.pos === 'VERB') return hazardDoer(tokens, from, k, to, false, { hazards, hazardVerbs: new Set() });
+    }
+  }
   // "a fire that struck a home": the relative pronoun's antecedent.
   if (j > from && (tokens[j]!.normal === 'that' || tokens[j]!.normal === 'which')) j--;
   // The noun just before the verb ("a house fire"), or the title of a name there ("Hurricane Maria"), not a
