@@ -509,3 +509,11 @@ test('a participle after a comma has the doer of the nearest main verb, and none
   // A verb inside an "as" clause is not the main verb.
   assert.deepEqual(code('A blast hit a Chilean convoy as it drove through the town, killing seven soldiers.').filter((e) => e.cameo === '1823'), []);
 });
+
+test('who meets whom: titled names in a list, a venue after "at", topics after "to discuss"', () => {
+  const ev = code('Chilean President Gabriel Boric and Peruvian Prime Minister Ana Torres met at the Moneda Palace to discuss Bolivia.');
+  assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)}`).sort(), ['CONSULT CHL>PER', 'CONSULT PER>CHL']);
+  // A relative clause on the object names no partner.
+  const deal = code('Chile and Peru reached a deal that lets Bolivian trucks use the port.');
+  assert.ok(deal.every((e) => e.target?.actor?.country !== 'BOL'), deal.map(pair).join(' '));
+});

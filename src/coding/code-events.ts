@@ -27,6 +27,8 @@ const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca', 'm
 const NEGATION = new Set(['not', "n't", 'never', 'yet']);
 /** Words that open an introductory phrase ending at the sentence's first comma. */
 const INTRODUCTORY = /^(on|in|at|after|before|during|following|with|under|for|according|citing|amid|despite|unlike|since|as)$/;
+/** Personal pronouns that name an actor through coreference. */
+const PERSONAL = new Set(['we', 'us', 'they', 'them', 'it', 'he', 'she', 'him', 'her', 'i', 'you']);
 /** Words that open a subordinate clause. */
 const SUBORDINATOR = new Set(['as', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'once', 'until']);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
@@ -213,7 +215,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         // Symmetric actions ("met in Geneva") take a place as where, not with whom; a protest is against the
         // actor it names ("rioted at a barracks in Goma … against Rwandan control"), else against the place's rulers.
         const protest = hit.pattern.target === 'self';
-        targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric || protest);
+        targetM = objectAfter(tokens, mentions, t, to, false, hit.pattern.symmetric || protest, hit.pattern.symmetric);
         if (protest && targetM.length === 0) targetM = objectAfter(tokens, mentions, t, to, false);
       }
       if (hit.pattern.target === 'none') targetM = [];
@@ -434,8 +436,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         for (const a of evSources) for (const b of evSources) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of sources) for (const b of targets) {
-          // One does not meet or agree with oneself: "X met … X" comes from two mentions of one actor.
-          if (symmetric && a?.actor && b?.actor && a.actor.id === b.actor.id) continue;
+          // One does not meet or agree with oneself: "X met … X" comes from two mentions of one actor, and "we"
+          // cooperating with the speaker's own country ("we … with the Russian Federation") is a pronoun read wrongly.
+          if (symmetric && a?.actor && b?.actor && (a.actor.id === b.actor.id || (a.actor.country !== null &&
+            a.actor.country === b.actor.country && (PERSONAL.has(a.text.toLowerCase()) || PERSONAL.has(b.text.toLowerCase()))))) continue;
           pairs.push([a, b]);
           if (symmetric && a && b) pairs.push([b, a]);
         }
@@ -527,10 +531,22 @@ function withCoordinated(tokens: Token[], mentions: ActorMention[], m: ActorMent
     // A group followed by a list of its members ("the E3, Britain, France and Germany") stays one actor.
     if ((cur.actor?.country === 'EUR' || cur.actor?.country === 'IGO') && tokens[cur.last]?.normal === ',') break;
     const between = tokens.slice(cur.last, next.first);
-    if (between.length === 0 || between.length > 4 || !between.some(isGroupSep)) break;
+    // "Israeli Prime Minister Benjamin Netanyahu", "the United States Barack Obama": a country and a title
+    // before a name of that country are one actor; the list goes on after the name.
+    if (between.length <= 3 && !cur.pronoun && cur.actor?.country && next.actor?.country === cur.actor.country &&
+      between.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) {
+      group[group.length - 1] = next;
+      cur = next;
+      continue;
+    }
+    // "… and the Prime Minister of the United Kingdom David Cameron": a title before the next name.
+    const titled = between.length <= 7 && between[0]?.normal === 'and' &&
+      between.slice(1).every((t) => t.pos === 'DET' || t.pos === 'PROPN' || t.normal === 'of');
+    if (between.length === 0 || (between.length > 4 && !titled) || !between.some(isGroupSep)) break;
     // "Oman, a quiet mediator, …": a comma and an article open an apposition, not a list.
     if (between[0]!.normal === ',' && between[1]?.pos === 'DET' && !between.some((t) => t.normal === 'and' || t.normal === 'or')) break;
-    if (!between.every((t) => isGroupSep(t) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM')) break;
+    if (!between.every((t) => isGroupSep(t) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' ||
+      (titled && (t.pos === 'PROPN' || t.normal === 'of')))) break;
     if (between.filter((t) => t.pos === 'NOUN').length > 1) break;
     group.push(next);
     cur = next;
@@ -761,7 +777,7 @@ function agentNoun(tokens: Token[], mentions: ActorMention[], hits: PatternHit[]
 }
 
 /** The target: the first actor after the trigger in its clause (and those coordinated with it). */
-function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: number, nominal: boolean, placesOnly = false): ActorMention[] {
+function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: number, nominal: boolean, placesOnly = false, symmetric = false): ActorMention[] {
   let end = to;
   for (let k = t + 1; k < to; k++) {
     const tok = tokens[k]!;
@@ -775,6 +791,17 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
       end = k;
       break;
     }
+    // "met at the White House to discuss Afghanistan": a purpose clause holds topics, not partners; "meet at
+    // the summit and reach a deal that …" ends with the next verb.
+    if (symmetric && (w === 'to' || w === 'and') && k > t + 1 && tokens[k + 1]?.pos === 'VERB') {
+      end = k;
+      break;
+    }
+    // "reached a deal that will allow American companies …": a relative clause on a noun names no partner.
+    if ((w === 'that' || w === 'which') && tok.pos !== 'SCONJ' && k > t + 1 && tokens[k - 1]!.pos === 'NOUN' && !TIME_WORDS.has(tokens[k - 1]!.normal)) {
+      end = k;
+      break;
+    }
     // "after four years", "since Monday" date the act; they open no clause.
     const dated = (w === 'after' || w === 'since') && (tokens[k + 1]?.pos === 'NUM' || TIME_WORDS.has(tokens[k + 1]?.normal ?? ''));
     if (!dated && (w === 'unless' || w === 'if' || w === 'because' || w === 'after' || w === 'while' || w === 'since')) {
@@ -782,19 +809,24 @@ function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: n
       break;
     }
   }
-  // A place after "in/at/near" is where it happened, not whom it was done to.
-  const first = mentions.find((m) => m.first > t && m.last <= end && !(placesOnly && m.geo && locative(tokens, m, t)));
+  // A place after "in/at/near" is where it happened, not whom it was done to; so is any name after "at" for
+  // a meeting ("held talks at the Kremlin with …"; protesters "at the embassy" protest against it).
+  const venue = (m: ActorMention): boolean => {
+    const prep = locative(tokens, m, t);
+    return prep !== null && (m.geo !== null || (symmetric && prep === 'at'));
+  };
+  const first = mentions.find((m) => m.first > t && m.last <= end && !(placesOnly && venue(m)));
   return first ? withCoordinated(tokens, mentions, first, end) : [];
 }
 
-/** Whether place m is in a locative phrase after t: "in Goma", "in Congo's eastern city Goma", "near the village of Kibati". */
-function locative(tokens: Token[], m: ActorMention, t: number): boolean {
+/** The preposition of the locative phrase after t that holds mention m ("in Goma", "in Congo's eastern city Goma", "near the village of Kibati"), or null. */
+function locative(tokens: Token[], m: ActorMention, t: number): string | null {
   for (let k = m.first - 1; k > t && k >= m.first - 5; k--) {
     const tok = tokens[k]!;
-    if (LOC_PREP.has(tok.normal)) return true;
-    if (!(NP_WORD.has(tok.pos) || isPossessive(tok) || tok.normal === 'of')) return false;
+    if (LOC_PREP.has(tok.normal)) return tok.normal;
+    if (!(NP_WORD.has(tok.pos) || isPossessive(tok) || tok.normal === 'of')) return null;
   }
-  return false;
+  return null;
 }
 
 /** Where a closing attribution (", officials in Kyiv said.") starts, else `to`. */
@@ -1097,7 +1129,7 @@ function eventLocation(state: AnalysisState, tokens: Token[], mentions: ActorMen
 function placeMention(tokens: Token[], mentions: ActorMention[], t: number, after = -1): ActorMention | null {
   let best: ActorMention | null = null;
   for (const m of mentions) {
-    if (!m.geo || m.first === 0 || m.first <= after || !locative(tokens, m, -1)) continue;
+    if (!m.geo || m.first === 0 || m.first <= after || locative(tokens, m, -1) === null) continue;
     const next = tokens[m.last];
     // (A city before a noun still says where: "in a Jerusalem market".)
     const modifies = next && (next.pos === 'NOUN' || next.pos === 'PROPN' || (next.pos === 'ADJ' && tokens[m.last + 1]?.pos === 'NOUN'));
