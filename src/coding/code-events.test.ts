@@ -517,3 +517,10 @@ test('who meets whom: titled names in a list, a venue after "at", topics after "
   const deal = code('Chile and Peru reached a deal that lets Bolivian trucks use the port.');
   assert.ok(deal.every((e) => e.target?.actor?.country !== 'BOL'), deal.map(pair).join(' '));
 });
+
+test('a visit: the destination lends its country to no one, and "city, country" is one place', () => {
+  const ev = code('Deputy Minister Ana Torres will travel to Lima, Peru, next week.');
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0]!.target?.actor?.country, 'PER');
+  assert.equal(ev[0]!.source?.actor?.country ?? null, null);
+});

@@ -228,7 +228,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         const partner = afterWord(tokens, mentions, t, to, 'with');
         targetM = partner ? withCoordinated(tokens, mentions, partner, to) : [];
       }
-      const sources = sourceM.map((m) => placed(resolve(m, 'source', null)));
+      // One travelling to a place is not of that place ("Under Secretary Zeya will travel to Geneva"): a visit's
+      // destination lends its country to no one.
+      const destination = hit.pattern.cameo.startsWith('04') && targetM.some((m) => m.geo?.country === contextCountry);
+      const sources = sourceM.map((m) => (destination ? resolve(m, 'source', null) : placed(resolve(m, 'source', null))));
       const np = sources.length === 0 && governor >= 0 ? subjectPhrase(tokens, from, governor) : null;
       // "Bosnian Serbs said their forces had completed…": a possessive pronoun names whose the subject is.
       const owner = np && POSSESSIVE.has(tokens[np[0]]!.normal) ? resolvePronoun(state, np[0])?.actor : null;
@@ -531,6 +534,12 @@ function withCoordinated(tokens: Token[], mentions: ActorMention[], m: ActorMent
     // A group followed by a list of its members ("the E3, Britain, France and Germany") stays one actor.
     if ((cur.actor?.country === 'EUR' || cur.actor?.country === 'IGO') && tokens[cur.last]?.normal === ',') break;
     const between = tokens.slice(cur.last, next.first);
+    // "Geneva, Switzerland": a place and then its own country are one place.
+    if (between.length === 1 && between[0]!.text === ',' && cur.geo && next.geo && cur.geo.country === next.geo.country &&
+      next.actor?.id === `country:${next.geo.country}`) {
+      cur = next;
+      continue;
+    }
     // "Israeli Prime Minister Benjamin Netanyahu", "the United States Barack Obama": a country and a title
     // before a name of that country are one actor; the list goes on after the name.
     if (between.length <= 3 && !cur.pronoun && cur.actor?.country && next.actor?.country === cur.actor.country &&
