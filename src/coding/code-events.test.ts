@@ -524,3 +524,9 @@ test('a visit: the destination lends its country to no one, and "city, country" 
   assert.equal(ev[0]!.target?.actor?.country, 'PER');
   assert.equal(ev[0]!.source?.actor?.country ?? null, null);
 });
+
+test('a treaty is signed, it signs nothing: no actor, and no place from its name', () => {
+  const ev = code('Chile signed the Lima Accords and the Santiago Protocol on Monday.');
+  assert.ok(ev.length > 0);
+  assert.ok(ev.every((e) => e.source?.actor?.country === 'CHL' && e.target === null), ev.map(pair).join(' '));
+});
