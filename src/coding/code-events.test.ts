@@ -530,3 +530,7 @@ test('a treaty is signed, it signs nothing: no actor, and no place from its name
   assert.ok(ev.length > 0);
   assert.ok(ev.every((e) => e.source?.actor?.country === 'CHL' && e.target === null), ev.map(pair).join(' '));
 });
+
+test('a verb tag right after an article is a noun: "a sign that" signs nothing', () => {
+  assert.deepEqual(code('Chile called it a sign that Peru wanted calm.').filter((e) => e.plover === 'SUPPORT'), []);
+});

@@ -6,6 +6,7 @@ import type { Token } from '../domain/types.js';
 export const lower = (t: Token): string => (t.lemma ?? t.normal).toLowerCase();
 
 const HEADLINE_OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
+const ARTICLE = new Set(['a', 'an', 'the']);
 /** What may open the object of a third-person verb read as a noun after a common noun: not a noun or adjective. */
 const SINGULAR_SUBJECT_OBJECT = new Set(['DET', 'PROPN', 'NUM', 'PRON']);
 /** What may open the object of a base-form verb read as a noun: not a noun or adjective ("police arrest records"). */
@@ -31,7 +32,8 @@ function pluralSubject(t: Token): boolean {
  */
 export function isVerb(tokens: Token[], from: number, k: number): boolean {
   const tok = tokens[k]!;
-  if (tok.pos === 'VERB') return true;
+  // "Is it a sign that …": a verb tag after an article is the tagger's mistake for a noun.
+  if (tok.pos === 'VERB') return !(k > from && ARTICLE.has(tokens[k - 1]!.normal));
   // "have retaken": a participle after "have" read as a noun.
   if (tok.pos === 'NOUN' && /(en|ed)$/.test(tok.normal) && k > from && tokens[k - 1]!.pos === 'AUX' && lower(tokens[k - 1]!) === 'have') return true;
   if (tok.pos !== 'NOUN' || k === from) return false;
