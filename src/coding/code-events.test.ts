@@ -532,5 +532,10 @@ test('a treaty is signed, it signs nothing: no actor, and no place from its name
 });
 
 test('a verb tag right after an article is a noun: "a sign that" signs nothing', () => {
-  assert.deepEqual(code('Chile called it a sign that Peru wanted calm.').filter((e) => e.plover === 'SUPPORT'), []);
+  assert.deepEqual(code('Is it a sign that Chile wants calm with Peru?').filter((e) => e.plover === 'SUPPORT'), []);
+});
+
+test('a clause opened by "after" ends at its comma: its names are not the main subject', () => {
+  const ev = code('Weeks after the storming of the Chilean embassy, Peru expelled two diplomats.');
+  assert.deepEqual(ev.map((e) => `${e.plover} ${e.source?.actor?.country}`), ['SANCTION PER']);
 });

@@ -651,7 +651,9 @@ function subjectOf(
   let region = mentions.filter((m) => m.first >= start && m.last <= j + 1);
   // "On Monday, X …" / "In Geneva, X …" / "According to a broadcaster, X …": an introductory phrase before the
   // first comma is not the subject.
-  if (firstComma >= 0 && region.some((m) => m.first > firstComma) && INTRODUCTORY.test(tokens[start]!.normal)) {
+  // "Weeks after the storming of X, Y …": a subordinate clause that the break word opened ends at the comma.
+  const subordinate = start > from && SUBORDINATOR.has(tokens[start - 1]!.normal);
+  if (firstComma >= 0 && region.some((m) => m.first > firstComma) && (subordinate || INTRODUCTORY.test(tokens[start]!.normal))) {
     region = region.filter((m) => m.first > firstComma);
   }
   // "Violent protests in Papua, Indonesia, kill 30": a place where a thing happened is not who did it
