@@ -539,3 +539,9 @@ test('a clause opened by "after" ends at its comma: its names are not the main s
   const ev = code('Weeks after the storming of the Chilean embassy, Peru expelled two diplomats.');
   assert.deepEqual(ev.map((e) => `${e.plover} ${e.source?.actor?.country}`), ['SANCTION PER']);
 });
+
+test('"would have" is a past that did not happen; "according to" leaves an unnamed subject unnamed', () => {
+  assert.deepEqual(code('The old treaty would have allowed Chile to search Peruvian ships.').map((e) => e.modality), ['hypothetical']);
+  const ev = code('According to a Chilean agency, the rockets struck a depot in Arica.');
+  assert.ok(ev.every((e) => e.source?.actor?.country !== 'CHL' || e.source.text !== 'Chilean'), ev.map(pair).join(' '));
+});

@@ -653,7 +653,9 @@ function subjectOf(
   // first comma is not the subject.
   // "Weeks after the storming of X, Y …": a subordinate clause that the break word opened ends at the comma.
   const subordinate = start > from && SUBORDINATOR.has(tokens[start - 1]!.normal);
-  if (firstComma >= 0 && region.some((m) => m.first > firstComma) && (subordinate || INTRODUCTORY.test(tokens[start]!.normal))) {
+  // With nothing named after the comma the subject is unnamed ("According to the agency, the attacks struck …").
+  if (firstComma >= 0 && (subordinate || INTRODUCTORY.test(tokens[start]!.normal)) &&
+    (region.some((m) => m.first > firstComma) || /^(according|citing)$/.test(tokens[start]!.normal))) {
     region = region.filter((m) => m.first > firstComma);
   }
   // "Violent protests in Papua, Indonesia, kill 30": a place where a thing happened is not who did it
@@ -872,6 +874,8 @@ function modalityOf(tokens: Token[], from: number, t: number): Modality {
       continue;
     }
     if (NEGATION.has(w) || NEGATION.has(l)) negated = true;
+    // "would have allowed": a past that did not happen.
+    else if (w === 'would' && tokens[k + 1]?.normal === 'have' && k + 2 <= t) hypothetical = true;
     else if (FUTURE.has(w) || FUTURE.has(l)) future = true;
     else if (HYPOTHETICAL.has(w)) hypothetical = true;
   }
