@@ -545,3 +545,9 @@ test('"would have" is a past that did not happen; "according to" leaves an unnam
   const ev = code('According to a Chilean agency, the rockets struck a depot in Arica.');
   assert.ok(ev.every((e) => e.source?.actor?.country !== 'CHL' || e.source.text !== 'Chilean'), ev.map(pair).join(' '));
 });
+
+test('a list of subjects ending in an acronym takes a base-form verb; praise for reaching a deal is not a deal', () => {
+  const signed = code('The Peruvian government and rebels from the Shining Path (SL) sign a peace deal in Lima.');
+  assert.ok(signed.some((e) => e.plover === 'SUPPORT' && e.source?.actor?.country === 'PER'), signed.map(pair).join(' '));
+  assert.deepEqual(code('The UN chief applauded Chile and Peru for reaching a settlement.').filter((e) => e.plover === 'AGREE'), []);
+});

@@ -348,10 +348,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (dropped.has(d) || d.hit.pattern.frame) continue;
       const prev = tokens[d.hit.trigger - 1];
       // "suspected of blowing up…", "accused of killing…": the gerund is what the charge is about; so is any act
-      // after an accusation, charge or conviction ("convicted … of torture", "charged with murder", "sentenced … for").
+      // after an accusation, charge or conviction ("convicted … of torture", "charged with murder", "sentenced … for")
+      // or after praise ("applauded both parties for reaching a settlement").
       const charge = (x: Event0): boolean => x !== d && !dropped.has(x) && x.hit.trigger < d.hit.trigger;
       if ((prev?.normal === 'of' && tokens[d.hit.trigger]!.normal.endsWith('ing') && drafts.some(charge)) ||
-          ((prev?.normal === 'of' || prev?.normal === 'with' || prev?.normal === 'for') && drafts.some((x) => charge(x) && x.cameo.startsWith('11')))) {
+          ((prev?.normal === 'of' || prev?.normal === 'with' || prev?.normal === 'for') && drafts.some((x) => charge(x) && /^(05|11)/.test(x.cameo)))) {
         dropped.add(d);
         continue;
       }

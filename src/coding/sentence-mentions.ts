@@ -79,8 +79,9 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
       }
     }
     for (let i = first; i < last; i++) if (i >= from && i < to) covered[i - from] = 1;
-    // A treaty or law is no actor, nor is the place in its name ("the Paris Agreement").
-    if (e.type === 'LAW') continue;
+    // A treaty, a law or an event is no actor, nor is the place in its name ("the Paris Agreement", "the
+    // Algerian Civil War").
+    if (e.type === 'LAW' || e.type === 'EVENT') continue;
     if (!useful(actor) && e.geo?.country) actor = countryActor(ctx!.gaz, e.geo.country, null);
     if (!actor && !e.geo) continue;
     out.push({ first, last, start: e.start, end, actor, geo: e.geo, pronoun: false });

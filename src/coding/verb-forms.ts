@@ -16,6 +16,18 @@ const PLURAL_PREPOSITIONS = new Set(['with', 'against', 'on']);
 /** Collective nouns that take a plural verb and have no plural ending. */
 const COLLECTIVE = new Set(['police', 'people']);
 
+/** Whether the subject that ends with the bracket at `close` is a list ("X and Y (GAM)"). */
+function pluralList(tokens: Token[], from: number, close: number): boolean {
+  let open = close - 1;
+  while (open > from && open >= close - 4 && tokens[open]!.text !== '(') open--;
+  if (tokens[open]?.text !== '(') return false;
+  for (let j = open - 1; j >= from; j--) {
+    if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return false;
+    if (tokens[j]!.normal === 'and') return true;
+  }
+  return false;
+}
+
 /** A plural noun or name ("Rebels", "Israelis", "police"): the subject of a base-form present verb. */
 function pluralSubject(t: Token): boolean {
   if (COLLECTIVE.has(t.normal)) return true;
@@ -45,8 +57,10 @@ export function isVerb(tokens: Token[], from: number, k: number): boolean {
     if (prev.pos === 'NOUN' ? !SINGULAR_SUBJECT_OBJECT.has(next?.pos ?? '') || prev.normal !== prev.lemma : prev.pos !== 'PROPN') return false;
     if (!HEADLINE_OBJECT_START.has(next?.pos ?? '')) return false;
   } else {
-    // "Police arrest six men", "Protesters clash with troops": the base form after a plural subject.
-    if (tok.normal !== tok.lemma || !pluralSubject(tokens[k - 1]!) || next === undefined) return false;
+    // "Police arrest six men", "Protesters clash with troops": the base form after a plural subject, or after
+    // a list of subjects ending in an acronym ("The government and rebels of the movement (GAM) sign a deal").
+    const listed = tokens[k - 1]!.text === ')' && pluralList(tokens, from, k - 1);
+    if (tok.normal !== tok.lemma || !(listed || pluralSubject(tokens[k - 1]!)) || next === undefined) return false;
     if (!PLURAL_OBJECT_START.has(next.pos) && !(next.pos === 'ADP' && PLURAL_PREPOSITIONS.has(next.normal))) return false;
   }
   for (let j = from; j < k; j++) if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return false;
