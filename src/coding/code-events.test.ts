@@ -551,3 +551,9 @@ test('a list of subjects ending in an acronym takes a base-form verb; praise for
   assert.ok(signed.some((e) => e.plover === 'SUPPORT' && e.source?.actor?.country === 'PER'), signed.map(pair).join(' '));
   assert.deepEqual(code('The UN chief applauded Chile and Peru for reaching a settlement.').filter((e) => e.plover === 'AGREE'), []);
 });
+
+test('"demonstrate" with an object or a clause shows something; it is no protest', () => {
+  assert.deepEqual(code('The Peruvian leader demonstrated that he fears the Chilean opposition.').filter((e) => e.plover === 'PROTEST'), []);
+  assert.deepEqual(code('As these measures demonstrate, Chile wants calm.').filter((e) => e.plover === 'PROTEST'), []);
+  assert.ok(code('Thousands of Peruvians demonstrated in Lima against Chile.').some((e) => e.plover === 'PROTEST' && pair(e) === 'PER>CHL'));
+});

@@ -173,6 +173,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       let governor = -1;
       const last = hit.positions[hit.positions.length - 1]!;
       if (hit.pattern.object === 'named' && !objectNamed(tokens, mentions, last + 1, to)) continue;
+      // "demonstrated in the capital", not "demonstrated that they are afraid" or "as these actions demonstrate,".
+      if (hit.pattern.object === 'none' && (takesObject(tokens, last + 1) || tokens[from]!.normal === 'as')) continue;
       if ((hit.pattern.object === 'people' || hit.pattern.object === 'things') && !isPassive(tokens, from, t) &&
         objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to) !== (hit.pattern.object === 'people')) continue;
       if (nominal) {
@@ -739,6 +741,7 @@ function possessiveBefore(tokens: Token[], from: number, k: number): boolean {
 }
 
 const NAMED_NP = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM']);
+const OBJECT_START = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PRON']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'everyone', 'all']);
 
 /**
@@ -759,6 +762,13 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
   if (h.pos === 'PRON') return true;
   if (mentions.some((m) => m.first <= head && head < m.last && m.actor && !m.pronoun)) return true;
   return isPeopleWord(state, people, h);
+}
+
+/** Whether the word at `at` opens a direct object or a complement clause ("demonstrated that …", "rallied supporters"). */
+function takesObject(tokens: Token[], at: number): boolean {
+  const tok = tokens[at];
+  if (!tok) return false;
+  return OBJECT_START.has(tok.pos) || /^(that|how|what|why|whether)$/.test(tok.normal);
 }
 
 /** Whether the noun phrase starting at `at` holds a place or actor name ("to Tehran", "to the Iranian capital"). */
