@@ -557,3 +557,10 @@ test('"demonstrate" with an object or a clause shows something; it is no protest
   assert.deepEqual(code('As these measures demonstrate, Chile wants calm.').filter((e) => e.plover === 'PROTEST'), []);
   assert.ok(code('Thousands of Peruvians demonstrated in Lima against Chile.').some((e) => e.plover === 'PROTEST' && pair(e) === 'PER>CHL'));
 });
+
+test('ordering the arrest of someone is an arrest by who orders it; a noun event stops at its clause verb', () => {
+  const ev = code('A Chilean judge ordered the arrest of former Peruvian President Alan Garcia.');
+  assert.deepEqual(ev.map((e) => `${e.cameo} ${pair(e)}`), ['173 CHL>PER']);
+  // "sparked protests in Lima" is not where or against whom the arrest was.
+  assert.ok(code('The arrest of the mayor sparked protests in Lima.').every((e) => e.cameo !== '173' || e.target === null));
+});

@@ -154,6 +154,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
 
     // Arguments of each hit.
     const drafts: Event0[] = [];
+    const triggers = new Set(hits.map((h) => h.trigger));
     const absorbed = new Set<PatternHit>();
     for (const hit of hits) {
       const t = hit.trigger;
@@ -191,7 +192,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
           while (k > from && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM' || POSSESSIVE.has(tokens[k]!.normal))) k--;
           // Not when the noun is itself a subject ("reports that 223 documented massacres were perpetrated").
           const subjectItself = tokens[t + 1]?.pos === 'AUX' || tokens[t + 1]?.pos === 'VERB';
-          if (k > from && tokens[k]!.pos === 'VERB' && !subjectItself && !hits.some((h) => h.trigger === k) && !PREPOSITION_PARTICIPLES.has(tokens[k]!.normal)) {
+          if (k > from && isVerb(tokens, from, k) && !subjectItself && !hits.some((h) => h.trigger === k) && !PREPOSITION_PARTICIPLES.has(tokens[k]!.normal)) {
             // "faced charges", "received threats": the subject undergoes the act; a passive verb's subject is no agent.
             if (UNDERGO.has(lower(tokens[k]!))) undergoer = clauseSubject(k);
             else if (!isPassive(tokens, from, k)) {
@@ -200,7 +201,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
             }
           }
         }
-        targetM = undergoer ?? objectAfter(tokens, mentions, last, to, true);
+        targetM = undergoer ?? objectAfter(tokens, mentions, last, to, true, false, false, triggers);
         if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1) sourceM = targetM;
       } else if (isPassive(tokens, from, t)) {
         targetM = victimParticiple(tokens, from, t) ? [] : clauseSubject(t);
@@ -801,12 +802,26 @@ function agentNoun(tokens: Token[], mentions: ActorMention[], hits: PatternHit[]
 }
 
 /** The target: the first actor after the trigger in its clause (and those coordinated with it). */
-function objectAfter(tokens: Token[], mentions: ActorMention[], t: number, to: number, nominal: boolean, placesOnly = false, symmetric = false): ActorMention[] {
+function objectAfter(
+  tokens: Token[],
+  mentions: ActorMention[],
+  t: number,
+  to: number,
+  nominal: boolean,
+  placesOnly = false,
+  symmetric = false,
+  triggers: ReadonlySet<number> = new Set(),
+): ActorMention[] {
   let end = to;
   for (let k = t + 1; k < to; k++) {
     const tok = tokens[k]!;
     const w = tok.normal;
-    if (w === ';' || w === 'according' || (SAY.has(lower(tok)) && tok.pos === 'VERB') || (nominal && k > t + 8)) {
+    // A noun event's phrase ends where its clause's verb and that verb's object begin ("the arrest of the mayor
+    // sparked protests in Lima"; "protests are held across Europe" still name where), unless that verb is an event of its own ("an explosion … killed two youths"), in a relative clause or part of
+    // a compound ("the Kurdish-led forces").
+    const clauseVerb = nominal && k > t + 1 && tok.pos === 'VERB' && tok.normal !== lower(tok) && !tok.normal.endsWith('ing') &&
+      !triggers.has(k) && !RELATIVE.has(tokens[k - 1]!.normal) && tokens[k - 1]!.text !== '-' && takesObject(tokens, k + 1);
+    if (w === ';' || w === 'according' || (SAY.has(lower(tok)) && tok.pos === 'VERB') || (nominal && k > t + 8) || clauseVerb) {
       end = k;
       break;
     }
