@@ -564,3 +564,10 @@ test('ordering the arrest of someone is an arrest by who orders it; a noun event
   // "sparked protests in Lima" is not where or against whom the arrest was.
   assert.ok(code('The arrest of the mayor sparked protests in Lima.').every((e) => e.cameo !== '173' || e.target === null));
 });
+
+test('fighting "between" two sides pairs them; an "as" clause holds no object of the main verb', () => {
+  const ev = code('A shell killed a farmer as fighting continued on the border between the Chilean army and Peruvian rebels.');
+  assert.deepEqual(ev.filter((e) => e.cameo === '190').map(pair).sort(), ['CHL>PER', 'PER>CHL']);
+  assert.deepEqual(ev.filter((e) => e.cameo === '1823').map(pair), []);
+  assert.deepEqual(code('A Peruvian bus plunged into a lake near Lima, killing eleven people.'), []);
+});

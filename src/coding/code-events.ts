@@ -222,6 +222,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         if (protest && targetM.length === 0) targetM = objectAfter(tokens, mentions, t, to, false);
       }
       if (hit.pattern.target === 'none') targetM = [];
+      // "Fighting continues … between the army and the rebels": with no subject, the two sides act on each other.
+      if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1 && tokens[targetM[0]!.first - 1]?.normal !== 'with') {
+        const k = targetM[0]!.first;
+        if (tokens.slice(Math.max(from, k - 4), k).some((x) => x.normal === 'between')) sourceM = targetM;
+      }
       // "agreed to resume their dialogue on Kashmir": what a meeting or agreement is about is no partner.
       if (hit.pattern.symmetric || (hit.pattern.frame === 'intent' && sourceM.length > 1)) {
         targetM = targetM.filter((m) => !TOPIC.has(tokens[m.first - 1]?.normal ?? '') || hit.positions.includes(m.first - 1));
@@ -843,7 +848,7 @@ function objectAfter(
     }
     // "after four years", "since Monday" date the act; they open no clause.
     const dated = (w === 'after' || w === 'since') && (tokens[k + 1]?.pos === 'NUM' || TIME_WORDS.has(tokens[k + 1]?.normal ?? ''));
-    if (!dated && (w === 'unless' || w === 'if' || w === 'because' || w === 'after' || w === 'while' || w === 'since')) {
+    if (!dated && (w === 'unless' || w === 'if' || w === 'because' || w === 'after' || w === 'while' || w === 'since' || (w === 'as' && asClause(tokens, k)))) {
       end = k;
       break;
     }
@@ -930,6 +935,18 @@ function subordinateStart(tokens: Token[], from: number, t: number): number {
  * "resigned as the opposition threatened…", "before they demobilize": a subordinator read as a preposition that
  * opens a clause of its own (not "such as", "as a result", "before the war").
  */
+/** Whether "as" at k opens a clause: a noun phrase, then its verb ("as fighting continues", "as the talks ended"). */
+function asClause(tokens: Token[], k: number): boolean {
+  for (let j = k + 1; j <= k + 5 && j < tokens.length; j++) {
+    const pos = tokens[j]!.pos;
+    // A gerund may be the subject ("as fighting continues").
+    if (j === k + 1 && pos === 'VERB' && tokens[j]!.normal.endsWith('ing')) continue;
+    if ((pos === 'VERB' || pos === 'AUX') && j > k + 1) return true;
+    if (!(NP_WORD.has(pos) || pos === 'PRON')) return false;
+  }
+  return false;
+}
+
 function clauseAfter(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1]?.normal;
   if (prev === 'such' || prev === 'well' || prev === 'as' || prev === 'so') return false;
