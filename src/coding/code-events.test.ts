@@ -571,3 +571,9 @@ test('fighting "between" two sides pairs them; an "as" clause holds no object of
   assert.deepEqual(ev.filter((e) => e.cameo === '1823').map(pair), []);
   assert.deepEqual(code('A Peruvian bus plunged into a lake near Lima, killing eleven people.'), []);
 });
+
+test('meeting a challenge is no meeting; supplies from a country are not given to it', () => {
+  assert.deepEqual(code('Chilean farmers met this challenge with great skill.'), []);
+  assert.ok(code('Chile and Peru met in Geneva.').some((e) => e.plover === 'CONSULT' && pair(e) === 'CHL>PER'));
+  assert.deepEqual(code('Chile supplied grain from Argentine ports.').filter((e) => e.target?.actor?.country === 'ARG'), []);
+});

@@ -176,6 +176,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (hit.pattern.object === 'named' && !objectNamed(tokens, mentions, last + 1, to)) continue;
       // "demonstrated in the capital", not "demonstrated that they are afraid" or "as these actions demonstrate,".
       if (hit.pattern.object === 'none' && (takesObject(tokens, last + 1) || tokens[from]!.normal === 'as')) continue;
+      if (hit.pattern.object === 'someone' && !isPassive(tokens, from, t) && takesObject(tokens, last + 1) && tokens[last + 1]!.pos !== 'PRON' &&
+        !objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to)) continue;
       if ((hit.pattern.object === 'people' || hit.pattern.object === 'things') && !isPassive(tokens, from, t) &&
         objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to) !== (hit.pattern.object === 'people')) continue;
       if (nominal) {
@@ -222,6 +224,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         if (protest && targetM.length === 0) targetM = objectAfter(tokens, mentions, t, to, false);
       }
       if (hit.pattern.target === 'none') targetM = [];
+      // "supplying fertilisers from Russia": what is given comes from a place; it is not given to it.
+      if (hit.pattern.cameo.startsWith('07') && targetM.length > 0 && governedBy(tokens, targetM[0]!, 'from')) targetM = [];
       // "Fighting continues … between the army and the rebels": with no subject, the two sides act on each other.
       if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1 && tokens[targetM[0]!.first - 1]?.normal !== 'with') {
         const k = targetM[0]!.first;
@@ -768,6 +772,15 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
   if (h.pos === 'PRON') return true;
   if (mentions.some((m) => m.first <= head && head < m.last && m.actor && !m.pronoun)) return true;
   return isPeopleWord(state, people, h);
+}
+
+/** Whether mention m is the object of the preposition `prep` ("from Russia", "from the Russian port of …"). */
+function governedBy(tokens: Token[], m: ActorMention, prep: string): boolean {
+  for (let k = m.first - 1; k >= 0 && k >= m.first - 4; k--) {
+    if (tokens[k]!.normal === prep) return true;
+    if (!NP_WORD.has(tokens[k]!.pos)) return false;
+  }
+  return false;
 }
 
 /** Whether the word at `at` opens a direct object or a complement clause ("demonstrated that …", "rallied supporters"). */

@@ -28,9 +28,10 @@ export type TargetRule = 'after' | 'self' | 'none' | 'with';
  * `people`: the verb's direct object must name people ("released the hostages", not "released a report");
  * `things`: it must not ("dismissed the claims", not "dismissed the minister"); `named`: it must hold a name
  * of a place or actor ("went to Tehran", not "went to the polls"); `none`: the verb takes no object or clause
- * ("demonstrated in the capital", not "demonstrated that …").
+ * ("demonstrated in the capital", not "demonstrated that …"); `someone`: a direct object, if any, names people
+ * or an actor ("met the president", "met in Geneva", not "met this challenge").
  */
-export type ObjectRule = 'people' | 'things' | 'named' | 'none' | null;
+export type ObjectRule = 'people' | 'things' | 'named' | 'none' | 'someone' | null;
 
 export interface EventPattern {
   id: string;
@@ -137,7 +138,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       else if (key === 'nominal') p.nominal = true;
       else if (key === 'target' && (value === 'after' || value === 'self' || value === 'none' || value === 'with')) p.target = value;
       else if (key === 'frame' && FRAMES.has(value as FrameKind)) p.frame = value as FrameKind;
-      else if (key === 'object' && (value === 'people' || value === 'things' || value === 'named' || value === 'none')) p.object = value;
+      else if (key === 'object' && (value === 'people' || value === 'things' || value === 'named' || value === 'none' || value === 'someone')) p.object = value;
       else if (key === 'conf' && Number(value) > 0 && Number(value) <= 1) p.confidence = Number(value);
       else if (key === 'gap' && Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 15) p.gap = Number(value);
       else throw new LexiconError('pattern-option', `${where}: unknown option ${opt}`);
