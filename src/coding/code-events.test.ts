@@ -577,3 +577,10 @@ test('meeting a challenge is no meeting; supplies from a country are not given t
   assert.ok(code('Chile and Peru met in Geneva.').some((e) => e.plover === 'CONSULT' && pair(e) === 'CHL>PER'));
   assert.deepEqual(code('Chile supplied grain from Argentine ports.').filter((e) => e.target?.actor?.country === 'ARG'), []);
 });
+
+test('"we" and "I" inside a quotation are its speaker', () => {
+  const ev = code('"We will punish Peru for this attack," the Chilean president said on Monday.');
+  assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)} ${e.reported}`), ['THREATEN CHL>PER false']);
+  const meet = code('The Chilean president said: "I will meet Peruvian officials next week."');
+  assert.ok(meet.some((e) => e.source?.actor?.country === 'CHL' && e.target?.actor?.country === 'PER'), meet.map(pair).join(' '));
+});

@@ -1,7 +1,7 @@
 // The event coder: pattern hits → events with source, target, CAMEO/PLOVER codes, modality, date,
 // place and size. Arguments come from clause structure over the base layer's tokens (no parser):
 // the subject is the actor phrase before the verb group, the target the first actor after the trigger.
-import type { ActorRef, ArgRef, CodedEvent, Geo, Modality, Token } from '../domain/types.js';
+import type { ActorRef, ArgRef, CodedEvent, Geo, Modality, Quote, Token } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { dateForSpan } from '../nlp/times/date-for-span.js';
 import { getActorContext } from '../nlp/actor-context.js';
@@ -27,6 +27,8 @@ const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca', 'm
 const NEGATION = new Set(['not', "n't", 'never', 'yet']);
 /** Words that open an introductory phrase ending at the sentence's first comma. */
 const INTRODUCTORY = /^(on|in|at|after|before|during|following|with|under|for|according|citing|amid|despite|unlike|since|as)$/;
+/** First-person pronouns: inside a quotation they name its speaker. */
+const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 /** Personal pronouns that name an actor through coreference. */
 const PERSONAL = new Set(['we', 'us', 'they', 'them', 'it', 'he', 'she', 'him', 'her', 'i', 'you']);
 /** Words that open a subordinate clause. */
@@ -93,6 +95,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     const clauseSubject = (t: number): ActorMention[] => subjectOf(tokens, mentions, from, t, 0, peopleNoun);
 
     const resolve = (m: ActorMention, role: 'source' | 'target', source: ArgRef | null): ArgRef => {
+      // "I" and "we" inside a quotation are its speaker ("'We will punish them,' the Chilean president said").
+      if (m.pronoun && FIRST_PERSON.has(tokens[m.first]!.normal)) {
+        const speaker = quoteSpeakerAt(state.quotes, m.start);
+        return { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end), actor: speaker ?? m.actor };
+      }
       // An object pronoun is not the subject it was resolved to ("X said it will punish it").
       const reflexive = role === 'target' && m.pronoun && m.actor?.country != null && m.actor.country === source?.actor?.country;
       if (!m.pronoun || (m.actor && !reflexive)) return { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end), actor: m.actor };
@@ -177,7 +184,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       // "demonstrated in the capital", not "demonstrated that they are afraid" or "as these actions demonstrate,".
       if (hit.pattern.object === 'none' && (takesObject(tokens, last + 1) || tokens[from]!.normal === 'as')) continue;
       if (hit.pattern.object === 'someone' && !isPassive(tokens, from, t) && takesObject(tokens, last + 1) && tokens[last + 1]!.pos !== 'PRON' &&
-        !objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to)) continue;
+        !objectHasSomeone(state, res.lexicon.people, mentions, last + 1, to)) continue;
       if ((hit.pattern.object === 'people' || hit.pattern.object === 'things') && !isPassive(tokens, from, t) &&
         objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to) !== (hit.pattern.object === 'people')) continue;
       if (nominal) {
@@ -774,6 +781,14 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
   return isPeopleWord(state, people, h);
 }
 
+/** The actor who speaks the quotation holding offset `at`, or null. */
+function quoteSpeakerAt(quotes: Quote[], at: number): ActorRef | null {
+  for (const q of quotes) {
+    if (q.speaker?.actor && q.parts.some((p) => p.start <= at && at < p.end)) return q.speaker.actor;
+  }
+  return null;
+}
+
 /** Whether mention m is the object of the preposition `prep` ("from Russia", "from the Russian port of …"). */
 function governedBy(tokens: Token[], m: ActorMention, prep: string): boolean {
   for (let k = m.first - 1; k >= 0 && k >= m.first - 4; k--) {
@@ -788,6 +803,17 @@ function takesObject(tokens: Token[], at: number): boolean {
   const tok = tokens[at];
   if (!tok) return false;
   return OBJECT_START.has(tok.pos) || /^(that|how|what|why|whether)$/.test(tok.normal);
+}
+
+/** Whether the object phrase at `at` holds an actor's name or a word for people ("the Peruvian leader", "Peru next week"). */
+function objectHasSomeone(state: AnalysisState, people: Set<string>, mentions: ActorMention[], at: number, to: number): boolean {
+  const tokens = state.doc.tokens;
+  for (let k = at; k < to && k < at + 6; k++) {
+    const tok = tokens[k]!;
+    if (!(NAMED_NP.has(tok.pos) || isPossessive(tok))) break;
+    if (mentions.some((m) => m.first <= k && k < m.last && m.actor) || isPeopleWord(state, people, tok)) return true;
+  }
+  return false;
 }
 
 /** Whether the noun phrase starting at `at` holds a place or actor name ("to Tehran", "to the Iranian capital"). */

@@ -24,6 +24,8 @@ export interface ActorMention {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'him', 'her', 'them', 'us']);
+/** "I" and "me" name someone only inside a quotation whose speaker is known. */
+const SPEAKER_PRONOUNS = new Set(['i', 'me']);
 // Noun-phrase tokens of a description without a name ("senior Russian officials", "the army").
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'NUM']);
 
@@ -105,6 +107,11 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
           continue;
         }
       }
+    }
+    if (t.pos === 'PRON' && SPEAKER_PRONOUNS.has(t.normal)) {
+      const q = state.quotes.find((x) => x.speaker?.actor && x.parts.some((p) => p.start <= t.start && t.start < p.end));
+      if (q) out.push({ first: i, last: i + 1, start: t.start, end: t.end, actor: q.speaker!.actor, geo: null, pronoun: true });
+      continue;
     }
     if (t.pos === 'PRON' && PRONOUNS.has(t.normal)) {
       out.push({ first: i, last: i + 1, start: t.start, end: t.end, actor: resolvePronoun(state, i)?.actor ?? null, geo: null, pronoun: true });
