@@ -584,3 +584,12 @@ test('"we" and "I" inside a quotation are its speaker', () => {
   const meet = code('The Chilean president said: "I will meet Peruvian officials next week."');
   assert.ok(meet.some((e) => e.source?.actor?.country === 'CHL' && e.target?.actor?.country === 'PER'), meet.map(pair).join(' '));
 });
+
+test('in a transcript, "we" is the speaker of the turn, until the next label', () => {
+  const ev = code('QUESTION: Will you help Peru?\n\nSECRETARY BLINKEN: We sent food aid to Peru last week.\n\n' +
+    'We also sent food aid to Bolivia.\n\nQUESTION: Do you trust Chile? We sent aid to Chile too.');
+  const by = (country: string): string | null | undefined => ev.find((e) => e.plover === 'AID' && e.target?.actor?.country === country)?.source?.actor?.country;
+  assert.equal(by('PER'), 'USA');
+  assert.equal(by('BOL'), 'USA'); // the turn goes on in the next paragraph
+  assert.notEqual(by('CHL'), 'USA'); // a question is not the Secretary's
+});

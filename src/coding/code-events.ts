@@ -1,7 +1,7 @@
 // The event coder: pattern hits → events with source, target, CAMEO/PLOVER codes, modality, date,
 // place and size. Arguments come from clause structure over the base layer's tokens (no parser):
 // the subject is the actor phrase before the verb group, the target the first actor after the trigger.
-import type { ActorRef, ArgRef, CodedEvent, Geo, Modality, Quote, Token } from '../domain/types.js';
+import type { ActorRef, ArgRef, CodedEvent, Geo, Modality, Token } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { dateForSpan } from '../nlp/times/date-for-span.js';
 import { getActorContext } from '../nlp/actor-context.js';
@@ -11,6 +11,7 @@ import type { CameoEntry, EventLexicon, FrameKind } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
 import { matchPatterns, type PatternHit } from './match-patterns.js';
 import { hazardDoer } from './hazard-doer.js';
+import { speakerAt } from './speaker-at.js';
 import { attributiveParticiple, isHeadline, isPassive, isPossessive, isVerb, lower, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
 import { sentenceMentions, type ActorMention } from './sentence-mentions.js';
 
@@ -27,7 +28,7 @@ const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca', 'm
 const NEGATION = new Set(['not', "n't", 'never', 'yet']);
 /** Words that open an introductory phrase ending at the sentence's first comma. */
 const INTRODUCTORY = /^(on|in|at|after|before|during|following|with|under|for|according|citing|amid|despite|unlike|since|as)$/;
-/** First-person pronouns: inside a quotation they name its speaker. */
+/** First-person pronouns: inside a quotation or a transcript turn they name its speaker. */
 const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 /** Personal pronouns that name an actor through coreference. */
 const PERSONAL = new Set(['we', 'us', 'they', 'them', 'it', 'he', 'she', 'him', 'her', 'i', 'you']);
@@ -97,7 +98,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
     const resolve = (m: ActorMention, role: 'source' | 'target', source: ArgRef | null): ArgRef => {
       // "I" and "we" inside a quotation are its speaker ("'We will punish them,' the Chilean president said").
       if (m.pronoun && FIRST_PERSON.has(tokens[m.first]!.normal)) {
-        const speaker = quoteSpeakerAt(state.quotes, m.start);
+        const speaker = speakerAt(state, m.first);
         return { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end), actor: speaker ?? m.actor };
       }
       // An object pronoun is not the subject it was resolved to ("X said it will punish it").
@@ -779,14 +780,6 @@ function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: 
   if (h.pos === 'PRON') return true;
   if (mentions.some((m) => m.first <= head && head < m.last && m.actor && !m.pronoun)) return true;
   return isPeopleWord(state, people, h);
-}
-
-/** The actor who speaks the quotation holding offset `at`, or null. */
-function quoteSpeakerAt(quotes: Quote[], at: number): ActorRef | null {
-  for (const q of quotes) {
-    if (q.speaker?.actor && q.parts.some((p) => p.start <= at && at < p.end)) return q.speaker.actor;
-  }
-  return null;
 }
 
 /** Whether mention m is the object of the preposition `prep` ("from Russia", "from the Russian port of …"). */

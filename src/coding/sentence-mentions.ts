@@ -8,6 +8,7 @@ import { geoOf } from '../nlp/resolve-geo.js';
 import { lemmaOf, nameAt } from '../nlp/match-names.js';
 import { resolveActorForSpan } from '../nlp/resolve-actor-for-span.js';
 import { resolvePronoun } from '../nlp/resolve-pronoun.js';
+import { speakerAt } from './speaker-at.js';
 import type { NameTarget } from '../nlp/gazetteer.js';
 
 /** An actor found in a sentence: a token range with its actor (and place, when it is one). */
@@ -24,7 +25,7 @@ export interface ActorMention {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'him', 'her', 'them', 'us']);
-/** "I" and "me" name someone only inside a quotation whose speaker is known. */
+/** "I" and "me" name someone only inside a quotation or turn whose speaker is known. */
 const SPEAKER_PRONOUNS = new Set(['i', 'me']);
 // Noun-phrase tokens of a description without a name ("senior Russian officials", "the army").
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'NUM']);
@@ -109,8 +110,8 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
       }
     }
     if (t.pos === 'PRON' && SPEAKER_PRONOUNS.has(t.normal)) {
-      const q = state.quotes.find((x) => x.speaker?.actor && x.parts.some((p) => p.start <= t.start && t.start < p.end));
-      if (q) out.push({ first: i, last: i + 1, start: t.start, end: t.end, actor: q.speaker!.actor, geo: null, pronoun: true });
+      const speaker = speakerAt(state, i);
+      if (speaker) out.push({ first: i, last: i + 1, start: t.start, end: t.end, actor: speaker, geo: null, pronoun: true });
       continue;
     }
     if (t.pos === 'PRON' && PRONOUNS.has(t.normal)) {
