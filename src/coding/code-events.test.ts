@@ -593,3 +593,9 @@ test('in a transcript, "we" is the speaker of the turn, until the next label', (
   assert.equal(by('BOL'), 'USA'); // the turn goes on in the next paragraph
   assert.notEqual(by('CHL'), 'USA'); // a question is not the Secretary's
 });
+
+test('battling a pandemic or fighting corruption fights no one; opening fire does', () => {
+  assert.deepEqual(code('Chile and Peru are battling a dangerous pandemic.'), []);
+  assert.deepEqual(code('Peru is fighting corruption and inflation.'), []);
+  assert.ok(code('Chilean troops battled Peruvian rebels near the border.').some((e) => e.plover === 'ASSAULT'));
+});

@@ -10,7 +10,7 @@ import { geoForSpan } from '../nlp/geo-for-span.js';
 import type { CameoEntry, EventLexicon, FrameKind } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
 import { matchPatterns, type PatternHit } from './match-patterns.js';
-import { hazardDoer } from './hazard-doer.js';
+import { hazardDoer, hazardObject } from './hazard-doer.js';
 import { speakerAt } from './speaker-at.js';
 import { attributiveParticiple, isHeadline, isPassive, isPossessive, isVerb, lower, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
 import { sentenceMentions, type ActorMention } from './sentence-mentions.js';
@@ -175,6 +175,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (insideName(t)) continue;
       if (!hit.pattern.nominal && hit.positions.length === 1 && attributiveParticiple(tokens, from, t)) continue;
       if (verb && /^(17|18|19|20)/.test(hit.pattern.cameo) && hazardDoer(tokens, from, t, to, isPassive(tokens, from, t), res.lexicon)) continue;
+      if (verb && /^(18|19|20)/.test(hit.pattern.cameo) && hazardObject(tokens, t, to, res.lexicon.hazardObjects)) continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;

@@ -62,6 +62,8 @@ export interface EventLexicon {
   hazards: Set<string>;
   /** Verbs of accidents ("crash"): a participle after them states no act of anyone. */
   hazardVerbs: Set<string>;
+  /** What one fights without fighting anyone ("a pandemic", "corruption"). */
+  hazardObjects: Set<string>;
   patterns: EventPattern[];
   /** Patterns by each form of their first item. */
   byFirst: Map<string, EventPattern[]>;
@@ -155,6 +157,7 @@ export function buildEventLexicon(
   peopleWords: string[] = [],
   hazardWords: string[] = [],
   hazardVerbs: string[] = [],
+  hazardObjects: string[] = [],
 ): EventLexicon {
   const cameo = new Map(cameoEntries.map((e) => [e.code, e]));
   const byId = new Map<string, EventPattern>();
@@ -182,5 +185,5 @@ export function buildEventLexicon(
   });
   const people = new Set(peopleWords.map((w) => w.toLowerCase().split(/\s+/).pop()!).filter(Boolean));
   const lowerSet = (words: string[]): Set<string> => new Set(words.map((w) => w.toLowerCase()));
-  return { cameo, people, hazards: lowerSet(hazardWords), hazardVerbs: lowerSet(hazardVerbs), patterns, byFirst };
+  return { cameo, people, hazards: lowerSet(hazardWords), hazardVerbs: lowerSet(hazardVerbs), hazardObjects: lowerSet(hazardObjects), patterns, byFirst };
 }

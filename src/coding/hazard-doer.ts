@@ -7,6 +7,7 @@ import { lower } from './verb-forms.js';
 export interface Hazards {
   hazards: Set<string>;
   hazardVerbs: Set<string>;
+  hazardObjects: Set<string>;
 }
 
 const NOUN_LIKE = new Set(['NOUN', 'PROPN']);
@@ -56,7 +57,7 @@ export function hazardDoer(tokens: Token[], from: number, t: number, to: number,
     for (let k = j - 1; k >= from; k--) {
       // The tagger reads "another crane collapses" with a noun: an accident verb counts in either part of speech.
       if (lexicon.hazardVerbs.has(lower(tokens[k]!))) return true;
-      if (tokens[k]!.pos === 'VERB') return hazardDoer(tokens, from, k, to, false, { hazards, hazardVerbs: new Set() });
+      if (tokens[k]!.pos === 'VERB') return hazardDoer(tokens, from, k, to, false, { hazards, hazardVerbs: new Set(), hazardObjects: new Set() });
     }
   }
   // "a fire that struck a home": the relative pronoun's antecedent.
@@ -73,4 +74,15 @@ export function hazardDoer(tokens: Token[], from: number, t: number, to: number,
   let end = start;
   while (end < t && !PHRASE_END.has(tokens[end]!.pos)) end++;
   return end > start && isHazard(tokens, end - 1, hazards);
+}
+
+/** Whether the direct object of the active verb at t is something fought without fighting anyone ("battling a pandemic"). */
+export function hazardObject(tokens: Token[], t: number, to: number, objects: Set<string>): boolean {
+  for (let k = t + 1; k < to && k <= t + 4; k++) {
+    const tok = tokens[k]!;
+    // "opened fire" is gunfire; "fighting the fire" is a blaze.
+    if (NOUN_LIKE.has(tok.pos)) return (objects.has(lower(tok)) || objects.has(tok.normal)) && (tok.normal !== 'fire' || tokens[k - 1]!.pos === 'DET');
+    if (!MODIFIER.has(tok.pos)) return false;
+  }
+  return false;
 }

@@ -20,9 +20,9 @@ export function loadEventLexicon(extraFiles: string[] = []): EventLexicon {
   for (const file of [...fromEnv, ...extraFiles]) lists.push(parsePatterns(readFileSync(file, 'utf8'), file));
   const people = JSON.parse(readFileSync(new URL('../../data/events/people.json', import.meta.url), 'utf8')) as { words: string[] };
   if (!Array.isArray(people.words)) throw new LexiconError('people-words', 'data/events/people.json: expected a "words" list');
-  const hazards = JSON.parse(readFileSync(new URL('../../data/events/hazards.json', import.meta.url), 'utf8')) as { words: string[]; verbs: string[] };
-  if (!Array.isArray(hazards.words) || !Array.isArray(hazards.verbs)) {
-    throw new LexiconError('hazard-words', 'data/events/hazards.json: expected "words" and "verbs" lists');
+  const hazards = JSON.parse(readFileSync(new URL('../../data/events/hazards.json', import.meta.url), 'utf8')) as { words: string[]; verbs: string[]; objects: string[] };
+  if (!Array.isArray(hazards.words) || !Array.isArray(hazards.verbs) || !Array.isArray(hazards.objects)) {
+    throw new LexiconError('hazard-words', 'data/events/hazards.json: expected "words", "verbs" and "objects" lists');
   }
-  return buildEventLexicon(cameoDoc.codes, lists, people.words, hazards.words, hazards.verbs);
+  return buildEventLexicon(cameoDoc.codes, lists, people.words, hazards.words, hazards.verbs, hazards.objects);
 }
