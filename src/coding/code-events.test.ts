@@ -599,3 +599,9 @@ test('battling a pandemic or fighting corruption fights no one; opening fire doe
   assert.deepEqual(code('Peru is fighting corruption and inflation.'), []);
   assert.ok(code('Chilean troops battled Peruvian rebels near the border.').some((e) => e.plover === 'ASSAULT'));
 });
+
+test('"after being attacked by" is passive; a titled person of no known country keeps the country before the title', () => {
+  assert.deepEqual(code('The ship sank two days after being attacked by a Peruvian drone.').map((e) => e.source?.actor?.country), ['PER']);
+  const ev = code('Chilean security adviser Tomas Ruiz and Peruvian foreign minister Ana Torres met in Lima, Peru, on Monday.');
+  assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)}`).sort(), ['CONSULT CHL>PER', 'CONSULT PER>CHL']);
+});

@@ -564,9 +564,11 @@ function withCoordinated(tokens: Token[], mentions: ActorMention[], m: ActorMent
     }
     // "Israeli Prime Minister Benjamin Netanyahu", "the United States Barack Obama": a country and a title
     // before a name of that country are one actor; the list goes on after the name.
-    if (between.length <= 3 && !cur.pronoun && cur.actor?.country && next.actor?.country === cur.actor.country &&
-      between.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN')) {
-      group[group.length - 1] = next;
+    // A person the actors layer knows no country for keeps the country's mention ("Indian security adviser Ajit Doval").
+    const unknownPerson = next.actor !== null && next.actor.country === null && next.actor.id.startsWith('person:');
+    if (between.length <= 3 && !cur.pronoun && cur.actor?.country && (next.actor?.country === cur.actor.country || unknownPerson) &&
+      between.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ')) {
+      if (!unknownPerson) group[group.length - 1] = next;
       cur = next;
       continue;
     }
@@ -890,7 +892,10 @@ function objectAfter(
   // a meeting ("held talks at the Kremlin with …"; protesters "at the embassy" protest against it).
   const venue = (m: ActorMention): boolean => {
     const prep = locative(tokens, m, t);
-    return prep !== null && (m.geo !== null || (symmetric && prep === 'at'));
+    if (prep !== null) return m.geo !== null || (symmetric && prep === 'at');
+    // "in Beijing, China": the country after a place of the same country.
+    const before = mentions.find((x) => x.last === m.first - 1 && tokens[m.first - 1]!.text === ',');
+    return before !== undefined && before.geo !== null && m.geo !== null && before.geo.country === m.geo.country && locative(tokens, before, t) !== null;
   };
   const first = mentions.find((m) => m.first > t && m.last <= end && !(placesOnly && venue(m)));
   return first ? withCoordinated(tokens, mentions, first, end) : [];

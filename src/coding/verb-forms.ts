@@ -147,7 +147,8 @@ export function isPassive(tokens: Token[], from: number, t: number): boolean {
   let reach = t - 3;
   for (let k = t - 1; k >= from && k >= reach; k--) {
     const tok = tokens[k]!;
-    if (tok.pos === 'AUX' && (lower(tok) === 'be' || lower(tok) === 'get')) return true;
+    // "after being attacked by …": the tagger gives "being" no lemma "be".
+    if ((tok.pos === 'AUX' || tok.pos === 'VERB') && (lower(tok) === 'be' || lower(tok) === 'get' || tok.normal === 'being')) return true;
     // "were shot and critically injured": a participle coordinated with a passive one shares its "be".
     if ((tok.normal === 'and' || tok.normal === 'or') && k - 1 >= from && participle(tokens[k - 1]!)) {
       k--;
