@@ -605,3 +605,10 @@ test('"after being attacked by" is passive; a titled person of no known country 
   const ev = code('Chilean security adviser Tomas Ruiz and Peruvian foreign minister Ana Torres met in Lima, Peru, on Monday.');
   assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)}`).sort(), ['CONSULT CHL>PER', 'CONSULT PER>CHL']);
 });
+
+test('verbs the tagger does not know are matched by their regular stems; an opening "after being …" clause has the main subject', () => {
+  assert.deepEqual(code('Peruvian rebels abducted two Chilean engineers.').map((e) => `${e.cameo} ${pair(e)}`), ['181 PER>CHL']);
+  assert.ok(code('Chile summons the Peruvian ambassador over the incident.').some((e) => e.cameo === '114' && pair(e) === 'CHL>PER'));
+  const ev = code('After being arrested in Peru, the Chilean journalist Ana Soto was charged with espionage.');
+  assert.ok(ev.some((e) => e.cameo === '173' && e.target?.actor?.country === 'CHL'), ev.map((e) => `${e.cameo} ${pair(e)}`).join(' '));
+});

@@ -608,6 +608,13 @@ function subjectOf(
   }
   if (j < from) return [];
   const w = tokens[j]!.normal;
+  // "After being arrested in Russia, the journalist …": an opening participle clause has the main clause's subject.
+  if (j === from && (SUBORDINATOR.has(w) || w === 'despite') && tokens[t]!.pos === 'VERB') {
+    let comma = t + 1;
+    while (comma < tokens.length && comma < t + 12 && tokens[comma]!.text !== ',') comma++;
+    const head = mentions.find((m) => m.first > comma && m.first <= comma + 6 && m.actor);
+    return head && tokens[comma]?.text === ',' ? withCoordinated(tokens, mentions, head, head.last + 4) : [];
+  }
   // "Israeli jets struck the depot, killing eight soldiers": a participle clause after a comma has the
   // subject of the verb before it, or its agent when that verb is passive (none in "rockets are fired …,
   // injuring three"); the nearest verb, not a speech verb that reports it ("police said rebels shelled …, killing").

@@ -31,6 +31,17 @@ function insideAdjunct(item: PatternItem, tokens: Token[], j: number, limit: num
   return false;
 }
 
+/** Regular stems of an inflected word: "abducted" → abduct, abducte; "seizing" → seiz, seize; "carries" → carry. */
+function regularBases(word: string): string[] {
+  if (word.length < 5) return [];
+  if (word.endsWith('ied')) return [`${word.slice(0, -3)}y`];
+  if (word.endsWith('ed')) return [word.slice(0, -2), word.slice(0, -1)];
+  if (word.endsWith('ing')) return [word.slice(0, -3), `${word.slice(0, -3)}e`];
+  if (word.endsWith('ies')) return [`${word.slice(0, -3)}y`];
+  if (word.endsWith('s') && !word.endsWith('ss')) return [word.slice(0, -1)];
+  return [];
+}
+
 function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): number[] | null {
   const positions = [i];
   let pos = i;
@@ -75,6 +86,13 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
     if (lemma !== t.normal) {
       const b = lexicon.byFirst.get(lemma);
       if (b) addMatches(b, tokens, i, to, candidates);
+    } else if (!a && t.pos !== 'PROPN' && t.text.charCodeAt(0) >= 97 && tokens[i - 1]?.pos !== 'DET') {
+      // A verb the tagger does not know keeps its ending as its lemma ("abducted"): try the regular stems (not
+      // after an article, "the signing of", nor in a name, "United States").
+      for (const base of regularBases(t.normal)) {
+        const c = lexicon.byFirst.get(base);
+        if (c) addMatches(c, tokens, i, to, candidates);
+      }
     }
   }
   if (candidates.length === 0) return candidates;

@@ -46,6 +46,9 @@ export function isVerb(tokens: Token[], from: number, k: number): boolean {
   const tok = tokens[k]!;
   // "Is it a sign that …": a verb tag after an article is the tagger's mistake for a noun.
   if (tok.pos === 'VERB') return !(k > from && ARTICLE.has(tokens[k - 1]!.normal));
+  // "Rebels abducted two engineers": a past tense the tagger does not know, read as a noun after its subject.
+  if (tok.pos === 'NOUN' && tok.normal.endsWith('ed') && tok.lemma === tok.normal && k > from && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN') &&
+    PLURAL_OBJECT_START.has(tokens[k + 1]?.pos ?? '')) return true;
   // "have retaken": a participle after "have" read as a noun.
   if (tok.pos === 'NOUN' && /(en|ed)$/.test(tok.normal) && k > from && tokens[k - 1]!.pos === 'AUX' && lower(tokens[k - 1]!) === 'have') return true;
   if (tok.pos !== 'NOUN' || k === from) return false;
