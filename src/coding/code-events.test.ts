@@ -612,3 +612,8 @@ test('verbs the tagger does not know are matched by their regular stems; an open
   const ev = code('After being arrested in Peru, the Chilean journalist Ana Soto was charged with espionage.');
   assert.ok(ev.some((e) => e.cameo === '173' && e.target?.actor?.country === 'CHL'), ev.map((e) => `${e.cameo} ${pair(e)}`).join(' '));
 });
+
+test('a relative clause between commas before the verb describes the subject, which is its antecedent', () => {
+  const ev = code('The Chilean activist Juan Soto, who had lived in Lima, Peru, for years, was released by Bolivia.');
+  assert.deepEqual(ev.map((e) => `${e.cameo} ${e.target?.text}`), ['0841 Juan Soto']);
+});

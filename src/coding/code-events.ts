@@ -666,8 +666,11 @@ function subjectOf(
       }
     }
     if (tok.normal === 'whose' || tok.normal === 'who' || tok.normal === 'which') {
+      // "DeBartolo, who used to own the San Francisco 49ers, was convicted": a relative clause closed by a comma
+      // before the verb describes the subject; the subject is its antecedent.
+      const closed = tokens[j]!.text === ',' && tokens[k - 1]?.text === ',';
       // "Hezbollah whose commander … was killed": the clause's own actor, else the relative's antecedent.
-      const own = mentions.filter((m) => m.first > k && m.last <= j + 1 && !(m.geo && !m.actor));
+      const own = closed ? [] : mentions.filter((m) => m.first > k && m.last <= j + 1 && !(m.geo && !m.actor));
       if (own.length > 0) return withCoordinated(tokens, mentions, own[0]!, j + 1);
       const ante = [...mentions].reverse().find((m) => m.last <= k && m.last >= k - 3);
       return ante ? [ante] : [];
