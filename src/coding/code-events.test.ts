@@ -617,3 +617,10 @@ test('a relative clause between commas before the verb describes the subject, wh
   const ev = code('The Chilean activist Juan Soto, who had lived in Lima, Peru, for years, was released by Bolivia.');
   assert.deepEqual(ev.map((e) => `${e.cameo} ${e.target?.text}`), ['0841 Juan Soto']);
 });
+
+test('a name that starts a word before the tagged entity ("North | Korean"); ", another attack ascribed to X" names no victim', () => {
+  const ev = code('A North Korean delegation arrived in Seoul on Monday.');
+  assert.ok(ev.some((e) => e.source?.actor?.country === 'PRK'), ev.map(pair).join(' '));
+  const bomb = code('A car bombing in Lima killed five, another attack ascribed to Chilean rebels.');
+  assert.ok(bomb.every((e) => e.target?.actor?.country !== 'CHL'), bomb.map(pair).join(' '));
+});

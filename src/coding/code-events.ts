@@ -260,7 +260,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       else if (np) {
         // "Islamic fundamentalists continued…", "Prisoners rioted…": a subject noun phrase without a name is an
         // actor of the sentence's country, as far as the text says.
-        const people = unnamedPeople(np);
+        const people = destination ? null : unnamedPeople(np);
         if (people) sources.push(people);
       }
       // "A roadside bombing near Samarra killed…": violence by no named hand is the country's where it happened.
@@ -888,6 +888,11 @@ function objectAfter(
     }
     // "reached a deal that will allow American companies …": a relative clause on a noun names no partner.
     if ((w === 'that' || w === 'which') && tok.pos !== 'SCONJ' && k > t + 1 && tokens[k - 1]!.pos === 'NOUN' && !TIME_WORDS.has(tokens[k - 1]!.normal)) {
+      end = k;
+      break;
+    }
+    // "killed five and wounded 110, another attack ascribed to the Taliban": an appositive on the whole clause.
+    if (!nominal && w === ',' && tokens[k + 1]?.normal === 'another') {
       end = k;
       break;
     }

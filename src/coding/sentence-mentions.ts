@@ -61,19 +61,26 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
     if (e.end > sTo) continue;
     const range = ctx?.tokenRange.get(e.id);
     if (!range) continue;
-    const first = range[0];
+    let first = range[0];
     let last = range[1];
     if (first < extendedTo) continue;
+    let start = e.start;
     let end = e.end;
     let actor = e.actor;
     if (!useful(actor) && ctx) {
       // The tagger may misread a country as a person ("Finland will give…") or cut a name ("South | Korean"),
       // and a group may be named by its country ("Bosnian Serbs", "east Bosnia"): the gazetteer's name wins.
-      for (let k = first; k < last && !useful(actor); k++) {
+      // A name may also start a word before the entity: "North | Korean" tagged as "Korean" alone.
+      const before = first > from && /^\p{Lu}/u.test(tokens[first - 1]!.text) && (out.length === 0 || out[out.length - 1]!.last < first) ? first - 1 : first;
+      for (let k = before; k < last && !useful(actor); k++) {
         const m = nameAt(ctx.gaz, tokens, k, to);
-        const a = m ? targetActor(ctx, m.entry.target) : null;
+        const a = m && m.te > first ? targetActor(ctx, m.entry.target) : null;
         if (m && a) {
           actor = a;
+          if (k < first) {
+            first = k;
+            start = tokens[k]!.start;
+          }
           if (m.te > last) {
             last = extendedTo = m.te;
             end = tokens[m.te - 1]!.end;
@@ -87,7 +94,7 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
     if (e.type === 'LAW' || e.type === 'EVENT') continue;
     if (!useful(actor) && e.geo?.country) actor = countryActor(ctx!.gaz, e.geo.country, null);
     if (!actor && !e.geo) continue;
-    out.push({ first, last, start: e.start, end, actor, geo: e.geo, pronoun: false });
+    out.push({ first, last, start, end, actor, geo: e.geo, pronoun: false });
   }
   if (!ctx) return out.sort((a, b) => a.first - b.first);
   for (let i = from; i < to; i++) {
