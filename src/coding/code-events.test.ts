@@ -624,3 +624,8 @@ test('a name that starts a word before the tagged entity ("North | Korean"); ", 
   const bomb = code('A car bombing in Lima killed five, another attack ascribed to Chilean rebels.');
   assert.ok(bomb.every((e) => e.target?.actor?.country !== 'CHL'), bomb.map(pair).join(' '));
 });
+
+test('a possessive names whose the head is, not a place after a preposition ("Bolivia\'s embassy in Chile")', () => {
+  const ev = code("Bolivia's embassy in Chile condemned the arrest of two Peruvian students.");
+  assert.deepEqual(ev.map((e) => e.source?.actor?.country), ['BOL']);
+});

@@ -703,7 +703,9 @@ function subjectOf(
     if (alias) head = alias;
   }
   // "Hamas's armed wing", "Iran's ISNA agency": the possessor names whose the head is.
-  const owned = isPossessive(tokens[head.last]) ? region.find((m) => m.first > head!.last && m.first <= head!.last + 3) : undefined;
+  // Not a name after a preposition: "Uzbekistan's embassy in Russia" is Uzbekistan's.
+  const owned = isPossessive(tokens[head.last]) ?
+    region.find((m) => m.first > head!.last && m.first <= head!.last + 3 && !tokens.slice(head!.last + 1, m.first).some((x) => x.pos === 'ADP')) : undefined;
   if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
 }
