@@ -17,14 +17,14 @@ const out = new URL('../data/gazetteer/', import.meta.url);
 const EXTRA_NAMES = {
   US: ['America', 'United States', 'U.S.', 'US', 'USA', 'U.S.A.', 'the States'],
   GB: ['Britain', 'Great Britain', 'UK', 'U.K.', 'United Kingdom'],
-  RU: ['Russia'], IR: ['Iran'], KR: ['South Korea'], KP: ['North Korea', 'DPRK'], SY: ['Syria'],
+  RU: ['Russia'], IR: ['Iran'], KR: ['South Korea', 'Republic of Korea', 'ROK'], KP: ['North Korea', 'DPRK', "Democratic People's Republic of Korea"], SY: ['Syria'],
   PS: ['Palestine', 'Palestinian territories', 'Palestinian Territories', 'occupied Palestinian territories'],
   LA: ['Laos'], MD: ['Moldova'], FM: ['Micronesia'], BN: ['Brunei'], SZ: ['Swaziland'], CV: ['Cabo Verde'],
   TL: ['East Timor'], VA: ['Vatican', 'Vatican City', 'Holy See'], MK: ['Macedonia'], CZ: ['Czechia'],
   CD: ['DRC', 'DR Congo', 'D.R. Congo', 'Congo-Kinshasa', 'Democratic Republic of Congo'], CG: ['Congo-Brazzaville'], MM: ['Burma'],
   TZ: ['Tanzania'], VE: ['Venezuela'], BO: ['Bolivia'], VN: ['Vietnam', 'Viet Nam'], AE: ['Emirates', 'U.A.E.'],
   NL: ['Holland'], BS: ['The Bahamas'], SA: ['Saudi Arabia', 'KSA'], TW: ['Taiwan'], CI: ["Cote d'Ivoire"],
-  TR: ['Turkiye'], BA: ['Bosnia'], CN: ['China', 'PRC', 'P.R.C.', 'mainland China'],
+  TR: ['Turkiye'], BA: ['Bosnia'], CN: ['China', 'PRC', 'P.R.C.', 'mainland China', "People's Republic of China"],
 };
 // Demonyms and plural forms the nationality package lacks or spells unusually.
 const EXTRA_DEMONYMS = {

@@ -629,3 +629,9 @@ test('a possessive names whose the head is, not a place after a preposition ("Bo
   const ev = code("Bolivia's embassy in Chile condemned the arrest of two Peruvian students.");
   assert.deepEqual(ev.map((e) => e.source?.actor?.country), ['BOL']);
 });
+
+test('official names with a possessive are one country: the DPRK is not the Republic of Korea', () => {
+  const ev = code("Chile condemned the Democratic People's Republic of Korea's missile launch.");
+  assert.deepEqual(ev.map(pair), ['CHL>PRK']);
+  assert.deepEqual(code('ROK officials met DPRK envoys in Geneva.').map(pair).sort(), ['KOR>PRK', 'PRK>KOR']);
+});

@@ -70,8 +70,11 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
     if (!useful(actor) && ctx) {
       // The tagger may misread a country as a person ("Finland will give…") or cut a name ("South | Korean"),
       // and a group may be named by its country ("Bosnian Serbs", "east Bosnia"): the gazetteer's name wins.
-      // A name may also start a word before the entity: "North | Korean" tagged as "Korean" alone.
-      const before = first > from && /^\p{Lu}/u.test(tokens[first - 1]!.text) && (out.length === 0 || out[out.length - 1]!.last < first) ? first - 1 : first;
+      // A name may also start up to three words before the entity: "North | Korean" tagged as "Korean" alone,
+      // "Democratic People 's | Republic of Korea" as "Republic of Korea".
+      const free = out.length === 0 ? from : out[out.length - 1]!.last;
+      let before = first;
+      while (before > Math.max(from, free, first - 3) && (/^\p{Lu}/u.test(tokens[before - 1]!.text) || /^['’]s$/.test(tokens[before - 1]!.text))) before--;
       for (let k = before; k < last && !useful(actor); k++) {
         const m = nameAt(ctx.gaz, tokens, k, to);
         const a = m && m.te > first ? targetActor(ctx, m.entry.target) : null;
