@@ -635,3 +635,8 @@ test('official names with a possessive are one country: the DPRK is not the Repu
   assert.deepEqual(ev.map(pair), ['CHL>PRK']);
   assert.deepEqual(code('ROK officials met DPRK envoys in Geneva.').map(pair).sort(), ['KOR>PRK', 'PRK>KOR']);
 });
+
+test('"and" does not coordinate with a verb inside a relative clause', () => {
+  const ev = code('The UN envoy condemns the attack from Peruvian territory that killed a Chilean soldier and urges Lima to control its border.');
+  assert.equal(ev.find((e) => e.trigger?.text === 'urges')?.source?.actor?.code.slice(0, 3), 'IGO');
+});

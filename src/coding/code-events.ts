@@ -643,6 +643,8 @@ function subjectOf(
     // "…condemned the killing and called on…": the coordinated verb shares the first verb's subject.
     for (let k = j - 1; k >= from; k--) {
       if (tokens[k]!.pos !== 'VERB') continue;
+      // "condemns the attack that killed a soldier and urges Beirut …": a verb of a relative clause is not the one.
+      if (RELATIVE.has(tokens[k - 1]?.normal ?? '')) continue;
       // "X tells R that Y is doing C, and promises …": after a comma, "and" goes back past the reported clause
       // to the verb that reported it.
       const reporter = tokens[j - 1]?.text === ',' ? reportingVerb(tokens, from, k) : -1;
