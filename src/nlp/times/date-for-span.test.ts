@@ -32,6 +32,8 @@ test('a time in another clause, or one naming a thing, does not date the event',
   assert.deepEqual(dateOf('The minister, who was appointed in May, resigned.', 'resigned', '2024-08-05'), { date: '2024-08-05', precision: 'day' });
   // "the 2015 deal" is a name, not when the withdrawal happened.
   assert.deepEqual(dateOf('The government abandoned the 2015 deal.', 'abandoned', '2025-01-14'), { date: '2025-01-14', precision: 'day' });
+  // So is a year before a gerund used as a noun ("the 2011 stabbing").
+  assert.deepEqual(dateOf('A jury convicted the guard over the 2011 stabbing of a prisoner.', 'convicted', '2013-11-22'), { date: '2013-11-22', precision: 'day' });
 });
 
 test('without any time or publication date the event date is unknown', () => {

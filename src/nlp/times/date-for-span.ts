@@ -77,7 +77,9 @@ export function dateForSpan(
 function isNounModifier(doc: NlpDoc, lastToken: number, sentenceEnd: number): boolean {
   const next = doc.tokens[lastToken + 1];
   if (!next || lastToken + 1 >= sentenceEnd) return false;
-  return next.pos === 'NOUN' || (next.pos === 'PROPN' && doc.tokens[lastToken]!.pos !== 'ADP') || next.pos === 'ADJ';
+  // "the 2011 stabbing death": a gerund after an article and a year is a noun too.
+  const gerund = next.pos === 'VERB' && next.normal.endsWith('ing') && doc.tokens[lastToken - 1]?.pos === 'DET';
+  return next.pos === 'NOUN' || (next.pos === 'PROPN' && doc.tokens[lastToken]!.pos !== 'ADP') || next.pos === 'ADJ' || gerund;
 }
 
 /**
