@@ -640,3 +640,8 @@ test('"and" does not coordinate with a verb inside a relative clause', () => {
   const ev = code('The UN envoy condemns the attack from Peruvian territory that killed a Chilean soldier and urges Lima to control its border.');
   assert.equal(ev.find((e) => e.trigger?.text === 'urges')?.source?.actor?.code.slice(0, 3), 'IGO');
 });
+
+test('a capability is not an act: "may be ready for attacking", "capable of"', () => {
+  const ev = code('Officials say a Peruvian missile may be ready for testing or for attacking Chile.');
+  assert.ok(ev.length > 0 && ev.every((e) => e.modality === 'hypothetical'), ev.map((e) => e.modality).join());
+});

@@ -28,6 +28,8 @@ const HYPOTHETICAL = new Set(['could', 'might', 'may', 'can', 'should', 'ca', 'm
 const NEGATION = new Set(['not', "n't", 'never', 'yet']);
 /** Words that open an introductory phrase ending at the sentence's first comma. */
 const INTRODUCTORY = /^(on|in|at|after|before|during|following|with|under|for|according|citing|amid|despite|unlike|since|as)$/;
+/** Words of capability: what follows them is possible, not done ("capable of striking", "ready for attacking"). */
+const CAPABLE = new Set(['ready', 'capable', 'able', 'unable']);
 /** First-person pronouns: inside a quotation or a transcript turn they name its speaker. */
 const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 /** Personal pronouns that name an actor through coreference. */
@@ -966,6 +968,12 @@ function modalityOf(tokens: Token[], from: number, t: number): Modality {
     else if (w === 'would' && tokens[k + 1]?.normal === 'have' && k + 2 <= t) hypothetical = true;
     else if (FUTURE.has(w) || FUTURE.has(l)) future = true;
     else if (HYPOTHETICAL.has(w)) hypothetical = true;
+  }
+  // "may be ready for testing or for attacking Japan", "capable of striking": a capability, not an act.
+  for (let k = t - 1; k >= from && k >= t - 6; k--) {
+    const w = tokens[k]!.normal;
+    if (CAPABLE.has(w) && /^(for|to|of)$/.test(tokens[k + 1]?.normal ?? '')) hypothetical = true;
+    if (tokens[k]!.pos === 'VERB' && k < t - 1 && !tokens[k]!.normal.endsWith('ing')) break;
   }
   if (negated) return 'negated';
   if (hypothetical) return 'hypothetical';
