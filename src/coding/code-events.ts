@@ -873,8 +873,9 @@ function objectAfter(
     const tok = tokens[k]!;
     const w = tok.normal;
     // A noun event's phrase ends where its clause's verb and that verb's object begin ("the arrest of the mayor
-    // sparked protests in Lima"; "protests are held across Europe" still name where), unless that verb is an event of its own ("an explosion … killed two youths"), in a relative clause or part of
-    // a compound ("the Kurdish-led forces").
+    // sparked protests in Lima"; "protests are held across Europe" still name where), unless that verb is an
+    // event of its own ("an explosion … killed two youths"), in a relative clause or part of a compound
+    // ("the Kurdish-led forces").
     const clauseVerb = nominal && k > t + 1 && tok.pos === 'VERB' && tok.normal !== lower(tok) && !tok.normal.endsWith('ing') &&
       !triggers.has(k) && !RELATIVE.has(tokens[k - 1]!.normal) && tokens[k - 1]!.text !== '-' && takesObject(tokens, k + 1);
     if (w === ';' || w === 'according' || (SAY.has(lower(tok)) && tok.pos === 'VERB') || (nominal && k > t + 8) || clauseVerb) {

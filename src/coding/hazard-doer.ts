@@ -3,7 +3,7 @@
 import type { Token } from '../domain/types.js';
 import { lower } from './verb-forms.js';
 
-/** The hazard nouns and accident verbs of the event lexicon. */
+/** The hazard nouns, accident verbs and things fought without an enemy, from the event lexicon. */
 export interface Hazards {
   hazards: Set<string>;
   hazardVerbs: Set<string>;
@@ -57,7 +57,7 @@ export function hazardDoer(tokens: Token[], from: number, t: number, to: number,
     for (let k = j - 1; k >= from; k--) {
       // The tagger reads "another crane collapses" with a noun: an accident verb counts in either part of speech.
       if (lexicon.hazardVerbs.has(lower(tokens[k]!))) return true;
-      if (tokens[k]!.pos === 'VERB') return hazardDoer(tokens, from, k, to, false, { hazards, hazardVerbs: new Set(), hazardObjects: new Set() });
+      if (tokens[k]!.pos === 'VERB') return hazardDoer(tokens, from, k, to, false, lexicon);
     }
   }
   // "a fire that struck a home": the relative pronoun's antecedent.
