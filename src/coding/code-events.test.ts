@@ -645,3 +645,7 @@ test('a capability is not an act: "may be ready for attacking", "capable of"', (
   const ev = code('Officials say a Peruvian missile may be ready for testing or for attacking Chile.');
   assert.ok(ev.length > 0 && ev.every((e) => e.modality === 'hypothetical'), ev.map((e) => e.modality).join());
 });
+
+test('the popes are the Holy See\'s', () => {
+  assert.deepEqual(code('Pope Francis accused the Chilean army of war crimes in Peru.').map(pair), ['VAT>CHL']);
+});
