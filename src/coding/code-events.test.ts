@@ -649,3 +649,10 @@ test('a capability is not an act: "may be ready for attacking", "capable of"', (
 test('the popes are the Holy See\'s', () => {
   assert.deepEqual(code('Pope Francis accused the Chilean army of war crimes in Peru.').map(pair), ['VAT>CHL']);
 });
+
+test('a relative clause holding other clauses still describes the subject; a news outlet reporting is not the official', () => {
+  const ev = code('Ruiz, who was the Chilean defence minister before being moved to the security council in May, will also meet Peruvian officials, a Chilean television station said.');
+  const meet = ev.find((e) => e.trigger?.text === 'meet');
+  assert.equal(meet?.source?.text, 'Ruiz');
+  assert.equal(meet?.modality, 'future');
+});

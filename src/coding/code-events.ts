@@ -420,7 +420,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const src0 = d.sources[0] ?? null;
       const entry0 = res.lexicon.cameo.get(cameo)!;
       const root = Number(cameo.slice(0, 2));
-      const speakerIsSource = speech !== null && src0?.actor != null && speech.actor?.country === src0.actor.country;
+      // A news outlet reporting on its country's officials ("…, Zvezda said") is not them speaking.
+      const media = /MED$/.test(speech?.actor?.code ?? '');
+      const speakerIsSource = speech !== null && src0?.actor != null &&
+        (speech.actor?.id === src0.actor.id || (!media && speech.actor?.country === src0.actor.country));
       const selfSpeech = speech !== null && (speakerIsSource || d.sourceFromPronoun || (speech.actor === null && root !== 4));
       // A source announcing its own future action expresses intent (03) or threatens (13): that act happened.
       const condition = conditionalAfter(tokens, d.lastToken, to);
@@ -655,6 +658,18 @@ function subjectOf(
     // "Chilean troops shot and killed …": the first verb was read as a noun; its subject is the one shared.
     if (j - 1 > from && tokens[j - 1]!.pos === 'NOUN') return subjectOf(tokens, mentions, from, j - 1, depth + 1, peopleNoun);
     return [];
+  }
+  // "Shoigu, who was moved to the council before …, will meet …": a relative clause between commas right before
+  // the verb describes its antecedent, whatever clauses it holds.
+  if (tokens[j]!.text === ',') {
+    let open = j - 1;
+    while (open > from && tokens[open]!.text !== ',') open--;
+    if (tokens[open]!.text === ',' && /^(who|which)$/.test(tokens[open + 1]?.normal ?? '')) {
+      // Only the clause's own first name: in "Ravi, the student who filmed Clementi, who …, is sentenced" the
+      // nearest antecedent is inside an apposition.
+      const ante = [...mentions].reverse().find((m) => m.last <= open && m.last >= open - 2 && m.actor);
+      if (ante && ante === mentions.find((m) => m.first >= from && m.actor)) return [ante];
+    }
   }
   // The clause starts after the last break; an appositive or relative clause between commas is skipped.
   let start = from;
