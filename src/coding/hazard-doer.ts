@@ -81,7 +81,7 @@ export function hazardObject(tokens: Token[], t: number, to: number, objects: Se
   for (let k = t + 1; k < to && k <= t + 4; k++) {
     const tok = tokens[k]!;
     // "opened fire" is gunfire; "fighting the fire" is a blaze.
-    if (NOUN_LIKE.has(tok.pos)) return (objects.has(lower(tok)) || objects.has(tok.normal)) && (tok.normal !== 'fire' || tokens[k - 1]!.pos === 'DET');
+    if (NOUN_LIKE.has(tok.pos)) return isHazard(tokens, k, objects);
     if (!MODIFIER.has(tok.pos)) return false;
   }
   return false;
