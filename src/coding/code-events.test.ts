@@ -547,13 +547,13 @@ test('"would have" is a past that did not happen; "according to" leaves an unnam
 });
 
 test('a list of subjects ending in an acronym takes a base-form verb; praise for reaching a deal is not a deal', () => {
-  const signed = code('The Peruvian government and rebels from the Shining Path (SL) sign a peace deal in Lima.');
+  const signed = code("Peru's cabinet and leaders of the Andean Workers Front (AWF) sign a peace accord in Cusco.");
   assert.ok(signed.some((e) => e.plover === 'SUPPORT' && e.source?.actor?.country === 'PER'), signed.map(pair).join(' '));
   assert.deepEqual(code('The UN chief applauded Chile and Peru for reaching a settlement.').filter((e) => e.plover === 'AGREE'), []);
 });
 
 test('"demonstrate" with an object or a clause shows something; it is no protest', () => {
-  assert.deepEqual(code('The Peruvian leader demonstrated that he fears the Chilean opposition.').filter((e) => e.plover === 'PROTEST'), []);
+  assert.deepEqual(code("The Peruvian minister's speech demonstrated that the cabinet fears a Chilean veto.").filter((e) => e.plover === 'PROTEST'), []);
   assert.deepEqual(code('As these measures demonstrate, Chile wants calm.').filter((e) => e.plover === 'PROTEST'), []);
   assert.ok(code('Thousands of Peruvians demonstrated in Lima against Chile.').some((e) => e.plover === 'PROTEST' && pair(e) === 'PER>CHL'));
 });
@@ -566,14 +566,14 @@ test('ordering the arrest of someone is an arrest by who orders it; a noun event
 });
 
 test('fighting "between" two sides pairs them; an "as" clause holds no object of the main verb', () => {
-  const ev = code('A shell killed a farmer as fighting continued on the border between the Chilean army and Peruvian rebels.');
+  const ev = code('A mortar round killed a teacher as fighting went on along the border between the Chilean army and Peruvian rebels.');
   assert.deepEqual(ev.filter((e) => e.cameo === '190').map(pair).sort(), ['CHL>PER', 'PER>CHL']);
   assert.deepEqual(ev.filter((e) => e.cameo === '1823').map(pair), []);
   assert.deepEqual(code('A Peruvian bus plunged into a lake near Lima, killing eleven people.'), []);
 });
 
 test('meeting a challenge is no meeting; supplies from a country are not given to it', () => {
-  assert.deepEqual(code('Chilean farmers met this challenge with great skill.'), []);
+  assert.deepEqual(code('The Chilean relay team met every target the coach set.'), []);
   assert.ok(code('Chile and Peru met in Geneva.').some((e) => e.plover === 'CONSULT' && pair(e) === 'CHL>PER'));
   assert.deepEqual(code('Chile supplied grain from Argentine ports.').filter((e) => e.target?.actor?.country === 'ARG'), []);
 });
@@ -595,13 +595,13 @@ test('in a transcript, "we" is the speaker of the turn, until the next label', (
 });
 
 test('battling a pandemic or fighting corruption fights no one; opening fire does', () => {
-  assert.deepEqual(code('Chile and Peru are battling a dangerous pandemic.'), []);
+  assert.deepEqual(code('Peru and Bolivia have spent a year battling an epidemic of measles.'), []);
   assert.deepEqual(code('Peru is fighting corruption and inflation.'), []);
   assert.ok(code('Chilean troops battled Peruvian rebels near the border.').some((e) => e.plover === 'ASSAULT'));
 });
 
 test('"after being attacked by" is passive; a titled person of no known country keeps the country before the title', () => {
-  assert.deepEqual(code('The ship sank two days after being attacked by a Peruvian drone.').map((e) => e.source?.actor?.country), ['PER']);
+  assert.deepEqual(code('The tanker caught fire a week after being struck by a Peruvian drone.').map((e) => e.source?.actor?.country), ['PER']);
   const ev = code('Chilean security adviser Tomas Ruiz and Peruvian foreign minister Ana Torres met in Lima, Peru, on Monday.');
   assert.deepEqual(ev.map((e) => `${e.plover} ${pair(e)}`).sort(), ['CONSULT CHL>PER', 'CONSULT PER>CHL']);
 });
@@ -609,7 +609,7 @@ test('"after being attacked by" is passive; a titled person of no known country 
 test('verbs the tagger does not know are matched by their regular stems; an opening "after being …" clause has the main subject', () => {
   assert.deepEqual(code('Peruvian rebels abducted two Chilean engineers.').map((e) => `${e.cameo} ${pair(e)}`), ['181 PER>CHL']);
   assert.ok(code('Chile summons the Peruvian ambassador over the incident.').some((e) => e.cameo === '114' && pair(e) === 'CHL>PER'));
-  const ev = code('After being arrested in Peru, the Chilean journalist Ana Soto was charged with espionage.');
+  const ev = code('After being detained in Peru, the Chilean reporter Ana Soto was accused of spying.');
   assert.ok(ev.some((e) => e.cameo === '173' && e.target?.actor?.country === 'CHL'), ev.map((e) => `${e.cameo} ${pair(e)}`).join(' '));
 });
 
@@ -619,9 +619,9 @@ test('a relative clause between commas before the verb describes the subject, wh
 });
 
 test('a name that starts a word before the tagged entity ("North | Korean"); ", another attack ascribed to X" names no victim', () => {
-  const ev = code('A North Korean delegation arrived in Seoul on Monday.');
+  const ev = code('A North Korean trade delegation arrived in Seoul for talks on Monday.');
   assert.ok(ev.some((e) => e.source?.actor?.country === 'PRK'), ev.map(pair).join(' '));
-  const bomb = code('A car bombing in Lima killed five, another attack ascribed to Chilean rebels.');
+  const bomb = code('A roadside bomb near Tacna wounded six soldiers, another ambush ascribed to Chilean rebels.');
   assert.ok(bomb.every((e) => e.target?.actor?.country !== 'CHL'), bomb.map(pair).join(' '));
 });
 
@@ -637,12 +637,12 @@ test('official names with a possessive are one country: the DPRK is not the Repu
 });
 
 test('"and" does not coordinate with a verb inside a relative clause', () => {
-  const ev = code('The UN envoy condemns the attack from Peruvian territory that killed a Chilean soldier and urges Lima to control its border.');
+  const ev = code('The UN envoy deplores the raid from Peruvian soil that wounded a Chilean guard and urges Lima to police its frontier.');
   assert.equal(ev.find((e) => e.trigger?.text === 'urges')?.source?.actor?.code.slice(0, 3), 'IGO');
 });
 
 test('a capability is not an act: "may be ready for attacking", "capable of"', () => {
-  const ev = code('Officials say a Peruvian missile may be ready for testing or for attacking Chile.');
+  const ev = code('Analysts think the Peruvian battery could soon be ready for attacking Chilean ports.');
   assert.ok(ev.length > 0 && ev.every((e) => e.modality === 'hypothetical'), ev.map((e) => e.modality).join());
 });
 
@@ -651,7 +651,7 @@ test('the popes are the Holy See\'s', () => {
 });
 
 test('a relative clause holding other clauses still describes the subject; a news outlet reporting is not the official', () => {
-  const ev = code('Ruiz, who was the Chilean defence minister before being moved to the security council in May, will also meet Peruvian officials, a Chilean television station said.');
+  const ev = code('Ruiz, who headed the Chilean navy before joining the cabinet in March, will also meet Peruvian officials, a Chilean television station said.');
   const meet = ev.find((e) => e.trigger?.text === 'meet');
   assert.equal(meet?.source?.text, 'Ruiz');
   assert.equal(meet?.modality, 'future');
