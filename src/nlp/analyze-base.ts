@@ -1,17 +1,42 @@
-// First: it changes how wink-nlp's cache looks words up, and must run before wink-nlp loads.
+// First: they change how wink-nlp's cache looks words up and how its tokenizer runs, and must run before
+// wink-nlp loads.
 import { readStably } from './wink-stable-cache.js';
+import './wink-token-memo.js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { NlpDoc, Sentence, Token } from '../domain/types.js';
 
+/** wink's document data: 4 numbers per token (lexeme, spaces, pos and lemma, flags), sentences as token ranges. */
+interface RawDoc {
+  tokens: number[];
+  sentences: Array<[number, number, ...number[]]>;
+  nonBreakingSpaces: Record<number, string>;
+}
+type ItsToken = (index: number, rdd: RawDoc, addons: unknown) => string;
+
+// wink hands a document's data only to its own `its` readers. Reading five columns through `out()` walks every
+// token five times and builds five arrays; one reader registered as allowed is handed the data once and the
+// tokens are read in a single pass with wink's own readers.
+const require = createRequire(import.meta.url);
+const winkSrc = dirname(require.resolve('wink-nlp'));
+const winkIts = require(join(winkSrc, 'its.js')) as Record<'value' | 'pos' | 'lemma' | 'normal', ItsToken>;
+const allowed = require(join(winkSrc, 'allowed.js')) as { its4token: Set<unknown> };
+/** Low bits of a token's second number: its preceding spaces (all ones: a run with a non-breaking space). */
+const SPACES_MASK = 0xffff;
+let grabbed: { rdd: RawDoc; addons: unknown } | null = null;
+const grab = (_index: number, rdd: RawDoc, addons: unknown): number => {
+  grabbed = { rdd, addons };
+  return 0;
+};
+allowed.its4token.add(grab);
+
 // One wink instance per process, made on first use: loading the model costs ~100 ms, reading a
 // doc far less, and commands that never analyse (search, stats, serve) never pay for it.
-let wink: { nlp: ReturnType<typeof winkNLP>; its: ReturnType<typeof winkNLP>['its'] } | null = null;
-function getWink() {
-  if (wink === null) {
-    const nlp = winkNLP(model, ['sbd', 'pos']);
-    wink = { nlp, its: nlp.its };
-  }
+let wink: ReturnType<typeof winkNLP> | null = null;
+function getWink(): ReturnType<typeof winkNLP> {
+  wink ??= winkNLP(model, ['sbd', 'pos']);
   return wink;
 }
 
@@ -35,33 +60,31 @@ function latinStandIn(ch: string): string {
  * tokens: a newline always ends a sentence (titles, datelines and list items never run into the next line).
  */
 export function analyzeBase(text: string): NlpDoc {
-  const { nlp, its } = getWink();
+  const nlp = getWink();
   // wink splits words at letters beyond Latin-1 ("Erdo|ğ|an", "Wa|łę|sa"): it reads a copy where each such
   // letter is a plain x (X for a capital), of the same length, so offsets hold; tokens keep the real text.
   const plain = NON_LATIN1_LETTER.test(text) ? text.replace(NON_LATIN1, latinStandIn) : text;
   const replaced = plain !== text;
   // Each article is read as if it were the first: nothing learned from earlier articles changes it.
   const doc = readStably(() => nlp.readDoc(plain));
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma as never) as string[];
-  const normals = doc.tokens().out(its.normal) as string[];
-  const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  if (doc.tokens().length() === 0) return { text, tokens: [], sentences: [] };
+  doc.tokens().itemAt(0).out(grab as never);
+  const { rdd, addons } = grabbed!;
+  grabbed = null;
+  const count = rdd.tokens.length / 4;
   // wink keeps line breaks as tokens of their own: they become breaks, not tokens.
   const tokens: Token[] = [];
   /** For each wink token, the index of the first of our tokens at or after it. */
-  const ours = new Int32Array(values.length + 1);
+  const ours = new Int32Array(count + 1);
   /** Whether a newline separates each of our tokens from the one before it. */
   const breakBefore: boolean[] = [];
   let cursor = 0;
   let pendingBreak = false;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < count; i++) {
     ours[i] = tokens.length;
-    const value = values[i]!;
-    const space = spaces[i]!;
-    cursor += space.length;
-    if (space.includes('\n')) pendingBreak = true;
+    const value = winkIts.value(i, rdd, addons);
+    const spaces = rdd.tokens[i * 4 + 1]! & SPACES_MASK;
+    cursor += spaces < SPACES_MASK ? spaces : rdd.nonBreakingSpaces[i]!.length;
     if (value.trim() === '') {
       if (value.includes('\n')) pendingBreak = true;
       cursor += value.length;
@@ -80,6 +103,7 @@ export function analyzeBase(text: string): NlpDoc {
     breakBefore.push(pendingBreak && tokens.length > 0);
     pendingBreak = false;
     const surface = text.slice(start, cursor);
+    const pos = winkIts.pos(i, rdd, addons);
     // A word with stand-in letters: its own lower case for normal and lemma (names, mostly).
     const own = replaced && surface !== value ? surface.toLowerCase() : null;
     // wink leaves a possessive on its word when a stray quote follows ("led by Spain's' Grupo"): split it
@@ -90,7 +114,7 @@ export function analyzeBase(text: string): NlpDoc {
     if (possessive) {
       const stem = possessive[1]!;
       const cut = start + stem.length;
-      tokens.push({ start, end: cut, text: stem, pos: pos[i]!, lemma: stem.toLowerCase(), normal: stem.toLowerCase(), sentence: -1 });
+      tokens.push({ start, end: cut, text: stem, pos, lemma: stem.toLowerCase(), normal: stem.toLowerCase(), sentence: -1 });
       breakBefore.push(false);
       const clitic = possessive[2]!;
       tokens.push({ start: cut, end: cursor, text: clitic, pos: 'PART', lemma: clitic.toLowerCase(), normal: clitic.toLowerCase(), sentence: -1 });
@@ -100,13 +124,13 @@ export function analyzeBase(text: string): NlpDoc {
       start,
       end: cursor,
       text: surface,
-      pos: pos[i]!,
-      lemma: own ?? lemmas[i]!,
-      normal: own ?? normals[i]!,
+      pos,
+      lemma: own ?? winkIts.lemma(i, rdd, addons),
+      normal: own ?? winkIts.normal(i, rdd, addons),
       sentence: -1,
     });
   }
-  ours[values.length] = tokens.length;
+  ours[count] = tokens.length;
   const sentences: Sentence[] = [];
   let paragraph = 0;
   const push = (tokenStart: number, tokenEnd: number): void => {
@@ -114,7 +138,7 @@ export function analyzeBase(text: string): NlpDoc {
     for (let t = tokenStart; t < tokenEnd; t++) tokens[t]!.sentence = index;
     sentences.push({ start: tokens[tokenStart]!.start, end: tokens[tokenEnd - 1]!.end, tokenStart, tokenEnd, paragraph });
   };
-  for (const [first, last] of spans) {
+  for (const [first, last] of rdd.sentences) {
     const end = ours[last + 1]!;
     let from = ours[first]!;
     for (let t = from; t < end; t++) {
