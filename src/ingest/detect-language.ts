@@ -33,6 +33,42 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
   for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
 }
 
+const LONGEST_STOPWORD = Math.max(...[...LOOKUP.keys()].map((w) => w.length));
+
+/**
+ * The words of a lower-cased text (runs of letters) and, per language, how many are its function words.
+ * Words are found by scanning: ASCII letters directly, other characters by the letter class; only a word
+ * short enough to be a function word is cut out of the text.
+ */
+function countStopwords(lower: string): { words: number; score: Map<string, number> } {
+  const score = new Map<string, number>();
+  let words = 0;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    let letter = false;
+    let width = 1;
+    if (i < lower.length) {
+      const c = lower.charCodeAt(i);
+      if (c < 0x80) letter = (c | 32) >= 97 && (c | 32) <= 122;
+      else {
+        const cp = lower.codePointAt(i)!;
+        if (cp > 0xffff) width = 2;
+        letter = LETTER.test(String.fromCodePoint(cp));
+      }
+    }
+    if (letter) {
+      if (start < 0) start = i;
+      i += width - 1;
+      continue;
+    }
+    if (start < 0) continue;
+    words++;
+    if (i - start <= LONGEST_STOPWORD) for (const lang of LOOKUP.get(lower.slice(start, i)) ?? []) score.set(lang, (score.get(lang) ?? 0) + 1);
+    start = -1;
+  }
+  return { words, score };
+}
+
 /** ISO 639-1 code of the text's language; 'en' when the text is too short to tell. */
 export function detectLanguage(text: string): string {
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
@@ -62,10 +98,8 @@ export function detectLanguage(text: string): string {
   for (const [lang, n] of [...scriptCounts].sort((a, b) => b[1] - a[1])) {
     if (n / letters > 0.4) return lang === 'zh' && scriptCounts.has('ja') ? 'ja' : lang;
   }
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 6) return 'en';
-  const score = new Map<string, number>();
-  for (const w of words) for (const lang of LOOKUP.get(w) ?? []) score.set(lang, (score.get(lang) ?? 0) + 1);
+  const { words, score } = countStopwords(sample.toLowerCase());
+  if (words < 6) return 'en';
   let best = 'en';
   let bestScore = 0;
   for (const [lang, s] of score) {
@@ -75,6 +109,6 @@ export function detectLanguage(text: string): string {
     }
   }
   // Too little evidence (lists, headlines, short snippets), or English close behind: keep English, the default.
-  if (best === 'en' || bestScore < 3 || bestScore / words.length < 0.05) return 'en';
+  if (best === 'en' || bestScore < 3 || bestScore / words < 0.05) return 'en';
   return bestScore >= 1.5 * (score.get('en') ?? 0) ? best : 'en';
 }
