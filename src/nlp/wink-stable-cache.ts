@@ -52,6 +52,10 @@ const cachePath = join(dirname(require.resolve('wink-nlp')), 'cache.js');
 const makeCache = require(cachePath) as MakeCache;
 const loaded = require.cache[cachePath];
 
+const UNSEEN = 0;
+const PLAIN = 1;
+const EXPANDS = 2;
+
 /** Learned words kept between articles at most (about 200 bytes each, in wink's tables and here). */
 const LEARNED_LIMIT = 100_000;
 
@@ -93,6 +97,9 @@ if (loaded) {
     const intrinsic = inner.intrinsicSize();
     const lexemes = model.features.lexeme as FeatureTable;
 
+    /** Per model word: whether looking it up gives the word itself (PLAIN) or its expansion (a contraction). */
+    const contraction = new Uint8Array(intrinsic);
+    const single = [0];
     /** Per learned word (text or lower case): the category it was learned with and the article that last met it. */
     const learned = new Map<string, { category: number; article: number }>();
     /** Notes that `form` (the word or its lower case) is met in `category`; flags a conflict with an earlier article's learning. */
@@ -130,10 +137,16 @@ if (loaded) {
       },
       // For the tokenizer, an index beyond the model's own lexicon is a learned word: no lexeme. While a word
       // is added, a word learned in an earlier article and not yet met in this one is absent, as in a fresh cache.
+      // The tokenizer looks up every piece of text. A model word that is not a contraction is answered from one
+      // reused array (every caller reads the answer at once and keeps nothing): no array per lookup.
       lookup: (text: string) => {
-        const found = inner.lookup(text);
-        if (found === null || found.length !== 1 || found[0]! < intrinsic) return found;
-        return adding > 0 && learned.get(text)?.article === article ? found : null;
+        const index = lexemes.hash[text];
+        if (index === undefined) return null;
+        if (index >= intrinsic) return adding > 0 && learned.get(text)?.article === article ? inner.lookup(text) : null;
+        if (contraction[index] === UNSEEN) contraction[index] = inner.lookup(text)!.length === 1 ? PLAIN : EXPANDS;
+        if (contraction[index] === EXPANDS) return inner.lookup(text);
+        single[0] = index;
+        return single;
       },
       value: (index: number) => inner.value(index),
       normal: (index: number) => inner.normal(index),
