@@ -42,6 +42,31 @@ function regularBases(word: string): string[] {
   return [];
 }
 
+/** Per lexicon, per word: the pattern lists of its regular stems (most words have none). */
+const stemMemo = new WeakMap<EventLexicon, Map<string, EventPattern[][]>>();
+/** Words whose stems are remembered at most; past it the memory starts over (a long-running worker stays bounded). */
+const STEM_MEMO_LIMIT = 50_000;
+const NO_PATTERNS: EventPattern[][] = [];
+
+/** The pattern lists keyed by the regular stems of `word`, in stem order; remembered per word. */
+function stemPatterns(lexicon: EventLexicon, word: string): EventPattern[][] {
+  let memo = stemMemo.get(lexicon);
+  if (memo === undefined) {
+    memo = new Map();
+    stemMemo.set(lexicon, memo);
+  }
+  let lists = memo.get(word);
+  if (lists === undefined) {
+    if (memo.size >= STEM_MEMO_LIMIT) memo.clear();
+    const found = regularBases(word)
+      .map((base) => lexicon.byFirst.get(base))
+      .filter((list): list is EventPattern[] => list !== undefined);
+    lists = found.length === 0 ? NO_PATTERNS : found;
+    memo.set(word, lists);
+  }
+  return lists;
+}
+
 function matchAt(p: EventPattern, tokens: Token[], i: number, end: number): number[] | null {
   const positions = [i];
   let pos = i;
@@ -89,10 +114,7 @@ export function matchPatterns(lexicon: EventLexicon, tokens: Token[], from: numb
     } else if (!a && t.pos !== 'PROPN' && t.text.charCodeAt(0) >= 97 && tokens[i - 1]?.pos !== 'DET') {
       // A verb the tagger does not know keeps its ending as its lemma ("abducted"): try the regular stems (not
       // after an article, "the signing of", nor in a name, "United States").
-      for (const base of regularBases(t.normal)) {
-        const c = lexicon.byFirst.get(base);
-        if (c) addMatches(c, tokens, i, to, candidates);
-      }
+      for (const c of stemPatterns(lexicon, t.normal)) addMatches(c, tokens, i, to, candidates);
     }
   }
   if (candidates.length === 0) return candidates;

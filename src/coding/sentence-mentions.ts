@@ -100,6 +100,10 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
     out.push({ first, last, start, end, actor, geo: e.geo, pronoun: false });
   }
   if (!ctx) return out.sort((a, b) => a.first - b.first);
+  const roles = ctx.gaz.roles;
+  const isRole = (k: number): boolean => roles.has(tokens[k]!.normal) || roles.has(lemmaOf(tokens[k]!));
+  // Titles are written in capitals ("The Deputy Minister condemned…"): a role word tagged PROPN is a noun here.
+  const nounLike = (k: number): boolean => tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'PROPN' && isRole(k));
   for (let i = from; i < to; i++) {
     if (covered[i - from]) continue;
     const t = tokens[i]!;
@@ -128,9 +132,6 @@ export function sentenceMentions(state: AnalysisState, from: number, to: number,
       out.push({ first: i, last: i + 1, start: t.start, end: t.end, actor: resolvePronoun(state, i)?.actor ?? null, geo: null, pronoun: true });
       continue;
     }
-    // Titles are written in capitals ("The Deputy Minister condemned…"): a role word tagged PROPN is a noun here.
-    const isRole = (k: number): boolean => ctx.gaz.roles.has(tokens[k]!.normal) || ctx.gaz.roles.has(lemmaOf(tokens[k]!));
-    const nounLike = (k: number): boolean => tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'PROPN' && isRole(k));
     if (nounLike(i)) {
       // A description: the noun phrase ending at the last noun of this run ("senior Russian officials").
       let s = i;
