@@ -11,6 +11,7 @@ import type { NlpDoc, Sentence, Token } from '../domain/types.js';
 /** wink's document data: 4 numbers per token (lexeme, spaces, pos and lemma, flags), sentences as token ranges. */
 interface RawDoc {
   tokens: number[];
+  cache: { intrinsicSize(): number };
   sentences: Array<[number, number, ...number[]]>;
   nonBreakingSpaces: Record<number, string>;
 }
@@ -31,6 +32,32 @@ const grab = (_index: number, rdd: RawDoc, addons: unknown): number => {
   return 0;
 };
 allowed.its4token.add(grab);
+
+// A model word's normal form depends on the word alone and its lemma on the word and its tag, so both are kept
+// per wink lexeme index (four to six calls into wink's cache each otherwise). Learned words are not kept:
+// their indices are reused when wink forgets them.
+const POS_BITS = 0x3f00000;
+const LEMMA_BITS = 20;
+const normals: string[] = [];
+const lemmas = new Map<number, string>();
+
+function normalAt(i: number, rdd: RawDoc, addons: unknown, intrinsic: number): string {
+  const lexeme = rdd.tokens[i * 4]!;
+  if (lexeme >= intrinsic || rdd.tokens[i * 4 + 1]! > SPACES_MASK) return winkIts.normal(i, rdd, addons);
+  return (normals[lexeme] ??= winkIts.normal(i, rdd, addons));
+}
+
+function lemmaAt(i: number, rdd: RawDoc, addons: unknown, intrinsic: number): string {
+  const lexeme = rdd.tokens[i * 4]!;
+  if (lexeme >= intrinsic || rdd.tokens[i * 4 + 1]! > SPACES_MASK) return winkIts.lemma(i, rdd, addons);
+  const key = lexeme * 64 + ((rdd.tokens[i * 4 + 2]! & POS_BITS) >>> LEMMA_BITS);
+  let lemma = lemmas.get(key);
+  if (lemma === undefined) {
+    lemma = winkIts.lemma(i, rdd, addons);
+    lemmas.set(key, lemma);
+  }
+  return lemma;
+}
 
 // One wink instance per process, made on first use: loading the model costs ~100 ms, reading a
 // doc far less, and commands that never analyse (search, stats, serve) never pay for it.
@@ -72,6 +99,7 @@ export function analyzeBase(text: string): NlpDoc {
   const { rdd, addons } = grabbed!;
   grabbed = null;
   const count = rdd.tokens.length / 4;
+  const intrinsic = rdd.cache.intrinsicSize();
   // wink keeps line breaks as tokens of their own: they become breaks, not tokens.
   const tokens: Token[] = [];
   /** For each wink token, the index of the first of our tokens at or after it. */
@@ -125,8 +153,8 @@ export function analyzeBase(text: string): NlpDoc {
       end: cursor,
       text: surface,
       pos,
-      lemma: own ?? winkIts.lemma(i, rdd, addons),
-      normal: own ?? winkIts.normal(i, rdd, addons),
+      lemma: own ?? lemmaAt(i, rdd, addons, intrinsic),
+      normal: own ?? normalAt(i, rdd, addons, intrinsic),
       sentence: -1,
     });
   }
