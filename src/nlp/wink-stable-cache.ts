@@ -16,6 +16,7 @@
 // Must be imported before wink-nlp loads (see analyze-base.ts): it replaces the cache module wink requires.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { createWordTable } from './word-table.js';
 
 /** wink-nlp's cache (src/cache.js): word lookups and the packed properties of lexemes. */
 interface WinkCache {
@@ -97,6 +98,8 @@ if (loaded) {
     const intrinsic = inner.intrinsicSize();
     const lexemes = model.features.lexeme as FeatureTable;
 
+    /** The model's own words (wink's hash maps each to its index). */
+    const modelWord = createWordTable(lexemes.list.slice(0, intrinsic));
     /** Per model word: whether looking it up gives the word itself (PLAIN) or its expansion (a contraction). */
     const contraction = new Uint8Array(intrinsic);
     const single = [0];
@@ -106,7 +109,7 @@ if (loaded) {
     const meet = (form: string, category: number): void => {
       const seen = learned.get(form);
       if (seen === undefined) {
-        if (lexemes.hash[form] === undefined) {
+        if (modelWord(form) < 0 && lexemes.hash[form] === undefined) {
           learned.set(form, { category, article });
           learnedCount++;
         }
@@ -140,9 +143,8 @@ if (loaded) {
       // The tokenizer looks up every piece of text. A model word that is not a contraction is answered from one
       // reused array (every caller reads the answer at once and keeps nothing): no array per lookup.
       lookup: (text: string) => {
-        const index = lexemes.hash[text];
-        if (index === undefined) return null;
-        if (index >= intrinsic) return adding > 0 && learned.get(text)?.article === article ? inner.lookup(text) : null;
+        const index = modelWord(text);
+        if (index < 0) return adding > 0 && learned.get(text)?.article === article ? inner.lookup(text) : null;
         if (contraction[index] === UNSEEN) contraction[index] = inner.lookup(text)!.length === 1 ? PLAIN : EXPANDS;
         if (contraction[index] === EXPANDS) return inner.lookup(text);
         single[0] = index;
