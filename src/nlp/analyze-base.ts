@@ -62,7 +62,8 @@ function lemmaAt(i: number, rdd: RawDoc, addons: unknown, intrinsic: number): st
 // One wink instance per process, made on first use: loading the model costs ~100 ms, reading a
 // doc far less, and commands that never analyse (search, stats, serve) never pay for it.
 let wink: ReturnType<typeof winkNLP> | null = null;
-function getWink(): ReturnType<typeof winkNLP> {
+/** Loads the base layer's model now (createPipeline does, with the other models) instead of at the first article. */
+export function loadBaseModel(): ReturnType<typeof winkNLP> {
   wink ??= winkNLP(model, ['sbd', 'pos']);
   return wink;
 }
@@ -87,7 +88,7 @@ function latinStandIn(ch: string): string {
  * tokens: a newline always ends a sentence (titles, datelines and list items never run into the next line).
  */
 export function analyzeBase(text: string): NlpDoc {
-  const nlp = getWink();
+  const nlp = loadBaseModel();
   // wink splits words at letters beyond Latin-1 ("Erdo|ğ|an", "Wa|łę|sa"): it reads a copy where each such
   // letter is a plain x (X for a capital), of the same length, so offsets hold; tokens keep the real text.
   const plain = NON_LATIN1_LETTER.test(text) ? text.replace(NON_LATIN1, latinStandIn) : text;

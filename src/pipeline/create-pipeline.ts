@@ -2,6 +2,7 @@
 import './jit-limits.js';
 import type { Pipeline } from './extract-article.js';
 import { entitiesStage } from './entities-stage.js';
+import { loadBaseModel } from '../nlp/analyze-base.js';
 import { createActorsStage } from '../nlp/actors-stage.js';
 import { actorFilesFromEnv, loadGazetteer } from '../nlp/load-gazetteer.js';
 import { loadNerModel } from '../nlp/ner/load-ner-model.js';
@@ -18,5 +19,6 @@ import { loadTimeData } from '../nlp/times/time-lexicon.js';
 export function createPipeline(options: { actorFiles?: string[] } = {}): Pipeline {
   // User actor files: --actors FILE (options.actorFiles) and BRINK_ACTORS.
   const gazetteer = loadGazetteer([...actorFilesFromEnv(), ...(options.actorFiles ?? [])]);
+  loadBaseModel();
   return { stages: [entitiesStage(loadNerModel()), createActorsStage(gazetteer), createTimesStage(loadTimeData()), createQuotesStage(loadCueLexicon()), createEventStage()] };
 }
