@@ -1,37 +1,24 @@
-// First: they change how wink-nlp's cache looks words up and how its tokenizer runs, and must run before
-// wink-nlp loads.
+// First: they change how wink-nlp's cache looks words up, how its tokenizer runs and what it keeps of a
+// document, and must run before wink-nlp loads.
 import { readStably } from './wink-stable-cache.js';
 import './wink-token-memo.js';
+import { lastDocData, type WinkDocData } from './wink-doc-data.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { NlpDoc, Sentence, Token } from '../domain/types.js';
 
-/** wink's document data: 4 numbers per token (lexeme, spaces, pos and lemma, flags), sentences as token ranges. */
-interface RawDoc {
-  tokens: number[];
-  cache: { intrinsicSize(): number };
-  sentences: Array<[number, number, ...number[]]>;
-  nonBreakingSpaces: Record<number, string>;
-}
-type ItsToken = (index: number, rdd: RawDoc, addons: unknown) => string;
+type ItsToken = (index: number, rdd: WinkDocData, addons: unknown) => string;
 
-// wink hands a document's data only to its own `its` readers. Reading five columns through `out()` walks every
-// token five times and builds five arrays; one reader registered as allowed is handed the data once and the
-// tokens are read in a single pass with wink's own readers.
+// The tokens are read in one pass from wink's document data with wink's own readers (`its`), not through the
+// document object's `out()`, which walks every token once per column and builds an array for each.
 const require = createRequire(import.meta.url);
-const winkSrc = dirname(require.resolve('wink-nlp'));
-const winkIts = require(join(winkSrc, 'its.js')) as Record<'value' | 'pos' | 'lemma' | 'normal', ItsToken>;
-const allowed = require(join(winkSrc, 'allowed.js')) as { its4token: Set<unknown> };
+const winkIts = require(join(dirname(require.resolve('wink-nlp')), 'its.js')) as Record<'value' | 'pos' | 'lemma' | 'normal', ItsToken>;
+/** The model's extras (its lemmatizer), which wink's lemma reader needs. */
+const addons = (model as unknown as { addons: unknown }).addons;
 /** Low bits of a token's second number: its preceding spaces (all ones: a run with a non-breaking space). */
 const SPACES_MASK = 0xffff;
-let grabbed: { rdd: RawDoc; addons: unknown } | null = null;
-const grab = (_index: number, rdd: RawDoc, addons: unknown): number => {
-  grabbed = { rdd, addons };
-  return 0;
-};
-allowed.its4token.add(grab);
 
 // A model word's normal form depends on the word alone and its lemma on the word and its tag, so both are kept
 // per wink lexeme index (four to six calls into wink's cache each otherwise). Learned words are not kept:
@@ -41,13 +28,13 @@ const LEMMA_BITS = 20;
 const normals: string[] = [];
 const lemmas = new Map<number, string>();
 
-function normalAt(i: number, rdd: RawDoc, addons: unknown, intrinsic: number): string {
+function normalAt(i: number, rdd: WinkDocData, intrinsic: number): string {
   const lexeme = rdd.tokens[i * 4]!;
   if (lexeme >= intrinsic || rdd.tokens[i * 4 + 1]! > SPACES_MASK) return winkIts.normal(i, rdd, addons);
   return (normals[lexeme] ??= winkIts.normal(i, rdd, addons));
 }
 
-function lemmaAt(i: number, rdd: RawDoc, addons: unknown, intrinsic: number): string {
+function lemmaAt(i: number, rdd: WinkDocData, intrinsic: number): string {
   const lexeme = rdd.tokens[i * 4]!;
   if (lexeme >= intrinsic || rdd.tokens[i * 4 + 1]! > SPACES_MASK) return winkIts.lemma(i, rdd, addons);
   const key = lexeme * 64 + ((rdd.tokens[i * 4 + 2]! & POS_BITS) >>> LEMMA_BITS);
@@ -94,12 +81,10 @@ export function analyzeBase(text: string): NlpDoc {
   const plain = NON_LATIN1_LETTER.test(text) ? text.replace(NON_LATIN1, latinStandIn) : text;
   const replaced = plain !== text;
   // Each article is read as if it were the first: nothing learned from earlier articles changes it.
-  const doc = readStably(() => nlp.readDoc(plain));
-  if (doc.tokens().length() === 0) return { text, tokens: [], sentences: [] };
-  doc.tokens().itemAt(0).out(grab as never);
-  const { rdd, addons } = grabbed!;
-  grabbed = null;
+  readStably(() => nlp.readDoc(plain));
+  const rdd = lastDocData()!;
   const count = rdd.tokens.length / 4;
+  if (count === 0) return { text, tokens: [], sentences: [] };
   const intrinsic = rdd.cache.intrinsicSize();
   // wink keeps line breaks as tokens of their own: they become breaks, not tokens.
   const tokens: Token[] = [];
@@ -154,8 +139,8 @@ export function analyzeBase(text: string): NlpDoc {
       end: cursor,
       text: surface,
       pos,
-      lemma: own ?? lemmaAt(i, rdd, addons, intrinsic),
-      normal: own ?? normalAt(i, rdd, addons, intrinsic),
+      lemma: own ?? lemmaAt(i, rdd, intrinsic),
+      normal: own ?? normalAt(i, rdd, intrinsic),
       sentence: -1,
     });
   }
