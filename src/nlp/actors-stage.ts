@@ -53,10 +53,10 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
   const { tokens, text } = state.doc;
   const { roleStarts, inRole } = indexRoles(gaz, tokens);
   state.entities = withoutTitleWords(state.entities, tokens, inRole);
-  const { targets } = tagNames(gaz, text, tokens, state.entities, roleStarts);
+  const { targets, ranges } = tagNames(gaz, text, tokens, state.entities, roleStarts);
   const entities = state.entities.sort((a, b) => a.start - b.start || b.end - a.end);
   entities.forEach((e, i) => (e.id = `e${i + 1}`));
-  const ctx = buildContext(gaz, tokens, entities, targets);
+  const ctx = buildContext(gaz, tokens, entities, targets, ranges);
   setActorContext(state, ctx);
   // Organisations, places and nationality words first: persons are described by them.
   describeNonPersons(ctx, text, tokens, entities, inRole);
@@ -88,7 +88,7 @@ function withoutTitleWords(entities: Entity[], tokens: Token[], inRole: Uint8Arr
   });
 }
 
-function buildContext(gaz: Gazetteer, tokens: Token[], entities: Entity[], targets: Map<Entity, NameTarget>): ActorContext {
+function buildContext(gaz: Gazetteer, tokens: Token[], entities: Entity[], targets: Map<Entity, NameTarget>, ranges: Map<Entity, [number, number]>): ActorContext {
   const ctx: ActorContext = {
     gaz,
     tokenRange: new Map(),
@@ -98,7 +98,7 @@ function buildContext(gaz: Gazetteer, tokens: Token[], entities: Entity[], targe
     countries: new Set(),
   };
   for (const e of entities) {
-    const range = tokenRangeOf(tokens, e.start, e.end);
+    const range = ranges.get(e)!;
     ctx.tokenRange.set(e.id, range);
     for (let k = range[0]; k < range[1]; k++) ctx.entityAt[k] ??= e;
     const t = targets.get(e) ?? fullTarget(gaz, tokens, range[0], range[1]);

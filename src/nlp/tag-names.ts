@@ -17,6 +17,8 @@ const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.'
 export interface TagResult {
   /** Gazetteer targets of the entities the gazetteer added, by entity object. */
   targets: Map<Entity, NameTarget>;
+  /** Token range [ts, te) of every entity, by entity object. */
+  ranges: Map<Entity, [number, number]>;
 }
 
 function kindRule(t: NameTarget): { type: EntityType; rule: string } {
@@ -67,7 +69,10 @@ interface Tagging {
   roleStarts: Array<RoleHit | undefined>;
   /** 1 where a token belongs to an entity already. */
   occupied: Uint8Array;
+  /** Indices of the capitalised tokens, ascending: names start only there, and they are few. */
+  capitals: number[];
   targets: Map<Entity, NameTarget>;
+  ranges: Map<Entity, [number, number]>;
 }
 
 /**
@@ -77,10 +82,13 @@ interface Tagging {
 export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities: Entity[], roleStarts: Array<RoleHit | undefined>): TagResult {
   // Each pass is a function of its own (not a closure of this one): V8 compiles small functions quickly and
   // recompiles only the pass a new kind of text deoptimises.
-  const tg: Tagging = { gaz, text, tokens, entities, roleStarts, occupied: new Uint8Array(tokens.length), targets: new Map() };
+  const capitals: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i]!)) capitals.push(i);
+  const tg: Tagging = { gaz, text, tokens, entities, roleStarts, occupied: new Uint8Array(tokens.length), capitals, targets: new Map(), ranges: new Map() };
   for (const e of entities) {
-    const [ts, te] = tokenRangeOf(tokens, e.start, e.end);
-    tg.occupied.fill(1, ts, te);
+    const range = tokenRangeOf(tokens, e.start, e.end);
+    tg.ranges.set(e, range);
+    tg.occupied.fill(1, range[0], range[1]);
   }
   // 1. Persons after a title or role word: "President Masoud Pezeshkian", "diplomat Enrique Mora",
   //    "ministers Kazem Gharibabadi and Majid Takht-Ravanchi". Done first, so a person named after a
@@ -93,7 +101,7 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
   // 4. Acronyms defined in parentheses after a name, then their later uses: "… Guard Corps (IRGC)".
   tagAcronyms(tg);
   tagSurnames(tg);
-  return { targets: tg.targets };
+  return { targets: tg.targets, ranges: tg.ranges };
 }
 
 function addEntity(tg: Tagging, ts: number, te: number, type: EntityType, rule: string): Entity {
@@ -102,6 +110,8 @@ function addEntity(tg: Tagging, ts: number, te: number, type: EntityType, rule: 
   const e: Entity = { id: '', start, end, text: tg.text.slice(start, end), type, actor: null, geo: null, rule };
   tg.entities.push(e);
   tg.occupied.fill(1, ts, te);
+  // The same range tokenRangeOf gives: tokens do not overlap and none is empty.
+  tg.ranges.set(e, [ts, te]);
   return e;
 }
 
@@ -186,7 +196,7 @@ function retypeLoneSurnames(tg: Tagging, surnames: Map<string, number>): void {
     if (e.type === 'PERSON' || e.rule?.startsWith('gazetteer.') || e.rule?.startsWith('coref.')) continue;
     const firstSeen = surnames.get(nameTokensKey(e.text));
     if (firstSeen === undefined || firstSeen >= e.start) continue;
-    const [ts, te] = tokenRangeOf(tg.tokens, e.start, e.end);
+    const [ts, te] = tg.ranges.get(e)!;
     if (namesPlaceOrBody(tg, ts, te)) continue;
     e.type = 'PERSON';
     e.rule = 'coref.surname';
@@ -199,8 +209,9 @@ function tagSurnameMentions(tg: Tagging, surnames: Map<string, number>): void {
   // First words of the known forms: most capitalised words start none, and need no key built.
   const firstWords = new Set<string>();
   for (const key of surnames.keys()) firstWords.add(key.split(' ', 1)[0]!);
-  for (let i = 0; i < tokens.length; i++) {
-    if (occupied[i] || !isCapitalised(tokens[i]!) || tokens[i]!.pos !== 'PROPN' || !firstWords.has(tokens[i]!.normal)) continue;
+  let next = 0;
+  for (const i of tg.capitals) {
+    if (i < next || occupied[i] || tokens[i]!.pos !== 'PROPN' || !firstWords.has(tokens[i]!.normal)) continue;
     // Longest run of up to 4 name tokens matching a known name form.
     const run = nameRun(tokens, i, occupied, roleStarts);
     for (let end = run; end > i; end--) {
@@ -208,7 +219,7 @@ function tagSurnameMentions(tg: Tagging, surnames: Map<string, number>): void {
       const firstSeen = surnames.get(key);
       if (firstSeen !== undefined && firstSeen < tokens[i]!.start && !namesPlaceOrBody(tg, i, end)) {
         addEntity(tg, i, end, 'PERSON', 'coref.surname');
-        i = end - 1;
+        next = end;
         break;
       }
     }
@@ -218,8 +229,9 @@ function tagSurnameMentions(tg: Tagging, surnames: Map<string, number>): void {
 function tagGazetteerNames(tg: Tagging): void {
   const { gaz, tokens, occupied } = tg;
   const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    if (occupied[i] || !isCapitalised(tokens[i]!)) continue;
+  let next = 0;
+  for (const i of tg.capitals) {
+    if (i < next || occupied[i]) continue;
     const m = nameAt(gaz, tokens, i, n);
     if (!m) continue;
     let free = true;
@@ -232,7 +244,7 @@ function tagGazetteerNames(tg: Tagging): void {
     const { type, rule } = kindRule(t);
     const e = addEntity(tg, m.ts, m.te, type, rule);
     tg.targets.set(e, t);
-    i = m.te - 1;
+    next = m.te;
   }
 }
 
@@ -250,9 +262,9 @@ const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
 function tagAcronyms(tg: Tagging): void {
   const { tokens, occupied } = tg;
   const acronyms = new Set<string>();
-  for (const e of [...tg.entities]) {
+  for (const e of tg.entities) {
     if (e.type !== 'ORG' && e.type !== 'GPE' && e.type !== 'FAC') continue;
-    const [, te] = tokenRangeOf(tokens, e.start, e.end);
+    const [, te] = tg.ranges.get(e)!;
     if (tokens[te]?.text === '(' && tokens[te + 2]?.text === ')' && ACRONYM.test(tokens[te + 1]!.text)) {
       acronyms.add(tokens[te + 1]!.text);
     }
