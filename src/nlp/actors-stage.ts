@@ -51,9 +51,9 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
   // bytes of bytecode unoptimised here (see pipeline/jit-limits.ts), and one function for the whole stage
   // was over that limit.
   const { tokens, text } = state.doc;
-  const { roleStarts, inRole } = indexRoles(gaz, tokens);
+  const { roleHits, roleStarts, inRole } = indexRoles(gaz, tokens);
   state.entities = withoutTitleWords(state.entities, tokens, inRole);
-  const { targets, ranges } = tagNames(gaz, text, tokens, state.entities, roleStarts);
+  const { targets, ranges } = tagNames(gaz, text, tokens, state.entities, roleHits, roleStarts);
   const entities = state.entities.sort((a, b) => a.start - b.start || b.end - a.end);
   entities.forEach((e, i) => (e.id = `e${i + 1}`));
   const ctx = buildContext(gaz, tokens, entities, targets, ranges);
@@ -65,14 +65,15 @@ export function runActors(state: AnalysisState, gaz: Gazetteer): void {
 }
 
 /** Role phrases once per article: titles before names, role words in descriptions. */
-function indexRoles(gaz: Gazetteer, tokens: Token[]): { roleStarts: Array<RoleHit | undefined>; inRole: Uint8Array } {
+function indexRoles(gaz: Gazetteer, tokens: Token[]): { roleHits: RoleHit[]; roleStarts: Array<RoleHit | undefined>; inRole: Uint8Array } {
+  const roleHits = rolesIn(gaz, tokens, 0, tokens.length);
   const roleStarts = new Array<RoleHit | undefined>(tokens.length);
   const inRole = new Uint8Array(tokens.length);
-  for (const hit of rolesIn(gaz, tokens, 0, tokens.length)) {
+  for (const hit of roleHits) {
     roleStarts[hit.ts] = hit;
     inRole.fill(1, hit.ts, hit.te);
   }
-  return { roleStarts, inRole };
+  return { roleHits, roleStarts, inRole };
 }
 
 /**
@@ -138,11 +139,13 @@ function resolvePlaces(ctx: ActorContext, tokens: Token[], entities: Entity[]): 
   const gaz = ctx.gaz;
   const geoCtx: GeoContext = { countries: ctx.countries, admin1: new Set() };
   for (const e of entities) {
-    if (e.actor?.country && (e.type === 'NORP' || (e.type === 'GPE' && ctx.targets.get(e.id)?.kind === 'country' && isUnambiguousPlace(gaz, e.text)))) {
+    const place = PLACE_TYPES.has(e.type);
+    // Asked at most once per mention: the name's only place, if it has exactly one.
+    const only = place ? isUnambiguousPlace(gaz, e.text) : null;
+    if (e.actor?.country && (e.type === 'NORP' || (e.type === 'GPE' && ctx.targets.get(e.id)?.kind === 'country' && only))) {
       ctx.countries.add(e.actor.country);
     }
-    if (PLACE_TYPES.has(e.type)) {
-      const only = isUnambiguousPlace(gaz, e.text);
+    if (place) {
       if (only?.kind === 'city') ctx.countries.add(only.city.country);
       else if (only?.kind === 'region' && only.region.country) {
         ctx.countries.add(only.region.country);
@@ -158,7 +161,7 @@ function resolvePlaces(ctx: ActorContext, tokens: Token[], entities: Entity[]): 
     // "Paris, Texas": a place right after a comma qualifies this one.
     const next = tokens[te]?.text === ',' ? ctx.entityAt[te + 1] : undefined;
     const qualifier = next && PLACE_TYPES.has(next.type) ? gaz.places.get(placeKeyOf(next.text)) : undefined;
-    const r = resolvePlace(gaz, e.text, { ...geoCtx, qualifier });
+    const r = resolvePlace(gaz, e.text, { countries: geoCtx.countries, admin1: geoCtx.admin1, qualifier });
     e.geo = r ? r.geo : null;
   }
   // A country name the article uses for another place ("Georgia" among US states) is not that country.

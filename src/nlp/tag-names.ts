@@ -76,10 +76,17 @@ interface Tagging {
 }
 
 /**
- * Tags names into `entities` (in place). `roleStarts[i]` is the role phrase starting at token i, from one
- * left-to-right scan of the article (see rolesIn).
+ * Tags names into `entities` (in place). `roleHits` are the role phrases of one left-to-right scan of the
+ * article (see rolesIn), `roleStarts[i]` the one starting at token i.
  */
-export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities: Entity[], roleStarts: Array<RoleHit | undefined>): TagResult {
+export function tagNames(
+  gaz: Gazetteer,
+  text: string,
+  tokens: Token[],
+  entities: Entity[],
+  roleHits: RoleHit[],
+  roleStarts: Array<RoleHit | undefined>,
+): TagResult {
   // Each pass is a function of its own (not a closure of this one): V8 compiles small functions quickly and
   // recompiles only the pass a new kind of text deoptimises.
   const capitals: number[] = [];
@@ -93,7 +100,7 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
   // 1. Persons after a title or role word: "President Masoud Pezeshkian", "diplomat Enrique Mora",
   //    "ministers Kazem Gharibabadi and Majid Takht-Ravanchi". Done first, so a person named after a
   //    place ("President George Washington") stays a person.
-  tagTitledPersons(tg);
+  tagTitledPersons(tg, roleHits);
   // 2. Later mentions of a person by surname or full name (again after the gazetteer's persons).
   tagSurnames(tg);
   // 3. Gazetteer names, longest first, starting at a capitalised word.
@@ -126,14 +133,13 @@ function namesPlaceOrBody(tg: Tagging, ts: number, te: number): boolean {
   return t.kind === 'city' ? t.city.feature === 'PPLC' : !(t.kind === 'actor' && t.actor.type === 'PERSON');
 }
 
-function tagTitledPersons(tg: Tagging): void {
+function tagTitledPersons(tg: Tagging, roleHits: RoleHit[]): void {
   const { gaz, tokens, occupied, roleStarts } = tg;
   const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    const hit = roleStarts[i];
-    if (!hit) continue;
-    i = hit.te - 1;
-    if (!hit.match.role.person) continue;
+  /** Where the next title may start: after the names tagged after the last one. */
+  let next = 0;
+  for (const hit of roleHits) {
+    if (hit.ts < next || !hit.match.role.person) continue;
     let s = hit.te;
     if (s < n && HONORIFICS.has(tokens[s]!.normal)) s++;
     // A title goes on ("Deputy | Minister Tomas Varga"): the next role phrase is no name, the name follows it.
@@ -146,7 +152,7 @@ function tagTitledPersons(tg: Tagging): void {
     if (g && g.entry.target.kind === 'actor' && g.entry.target.actor.type !== 'PERSON') continue;
     if (end === s) continue;
     addEntity(tg, s, end, 'PERSON', 'gazetteer.title-person');
-    i = tagCoordinatedPersons(tg, end) - 1;
+    next = tagCoordinatedPersons(tg, end);
   }
 }
 
@@ -192,8 +198,11 @@ function tagSurnames(tg: Tagging): void {
  * in one article a surname of a person already named is that person (one sense per discourse).
  */
 function retypeLoneSurnames(tg: Tagging, surnames: Map<string, number>): void {
+  // A mention at or before the first person's first mention can be no later mention: no key needed for it.
+  let earliest = Infinity;
+  for (const start of surnames.values()) if (start < earliest) earliest = start;
   for (const e of tg.entities) {
-    if (e.type === 'PERSON' || e.rule?.startsWith('gazetteer.') || e.rule?.startsWith('coref.')) continue;
+    if (e.start <= earliest || e.type === 'PERSON' || e.rule?.startsWith('gazetteer.') || e.rule?.startsWith('coref.')) continue;
     const firstSeen = surnames.get(nameTokensKey(e.text));
     if (firstSeen === undefined || firstSeen >= e.start) continue;
     const [ts, te] = tg.ranges.get(e)!;
