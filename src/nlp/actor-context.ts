@@ -4,6 +4,7 @@
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import type { ActorRef, Entity, Token } from '../domain/types.js';
 import type { Gazetteer, NameTarget } from './gazetteer.js';
+import { memoByString } from './string-memo.js';
 
 export interface PersonInfo {
   entity: Entity;
@@ -62,14 +63,15 @@ export function isCapitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text);
 }
 
-export function slug(s: string): string {
-  return s
+/** Lower-case ASCII id of a name: "Antony J. Blinken" → "antony-j-blinken". Memoised: ids are made per mention. */
+export const slug: (s: string) => string = memoByString((s) =>
+  s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+    .replace(/^-|-$/g, ''),
+);
 
 /** The actor of a country, optionally narrowed to a role type (GOV, MIL, ...). */
 export function countryActor(gaz: Gazetteer, a3: string, type: string | null): ActorRef {

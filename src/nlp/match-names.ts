@@ -1,6 +1,7 @@
 // Finds gazetteer names and role phrases in a run of tokens: index lookups keyed by the first token.
 import type { Token } from '../domain/types.js';
 import { fold, nameTokens, type Gazetteer, type NameEntry, type RoleMatch } from './gazetteer.js';
+import { memoByString } from './string-memo.js';
 
 export interface NameMatch {
   ts: number;
@@ -8,20 +9,28 @@ export interface NameMatch {
   entry: NameEntry;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /** Lower-cased lemma ("ministers" → "minister"); the base layer leaves a few tokens without one. */
 export function lemmaOf(t: Token): string {
   return t.lemma ? t.lemma.toLowerCase() : t.normal;
 }
 
+/** Whether a string is all ASCII (a loop: cheaper than a RegExp test on a short word, and this runs per token). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Folded form of a token (wink's `normal` is lower-cased already; diacritics are dropped here). */
 export function tokenKey(t: Token): string {
-  return NON_ASCII.test(t.normal) ? fold(t.normal) : t.normal;
+  return isAscii(t.normal) ? t.normal : fold(t.normal);
 }
 
 /** A middle initial: one capital letter, with or without its full stop ("J.", "W"). */
-const isInitial = (t: Token): boolean => /^[A-Z]\.?$/.test(t.text);
+function isInitial(t: Token): boolean {
+  const s = t.text;
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90 && (s.length === 1 || (s.length === 2 && s.charCodeAt(1) === 46));
+}
 
 function caseFits(entry: NameEntry, i: number, t: Token): boolean {
   const c = entry.cases[i]!;
@@ -80,8 +89,13 @@ export interface RoleHit {
 /** The longest role phrase starting at token i, matched on lower-cased words or lemmas ("ministers"). */
 export function roleAt(gaz: Gazetteer, tokens: Token[], i: number, limit: number): RoleHit | null {
   const t0 = tokens[i]!;
-  const list = gaz.roles.get(t0.normal) ?? gaz.roles.get(lemmaOf(t0));
-  if (!list) return null;
+  let list = gaz.roles.get(t0.normal);
+  if (!list) {
+    // Most tokens start no role and have their normal form as lemma: one lookup is enough for them.
+    const lemma = lemmaOf(t0);
+    if (lemma !== t0.normal) list = gaz.roles.get(lemma);
+    if (!list) return null;
+  }
   for (const match of list) {
     const n = match.tokens.length;
     if (i + n > limit) continue;
@@ -113,6 +127,4 @@ export function rolesIn(gaz: Gazetteer, tokens: Token[], from: number, to: numbe
 }
 
 /** A name as the lower-cased tokens the base layer gives it, space-joined ("takht - ravanchi"). */
-export function nameTokensKey(name: string): string {
-  return nameTokens(name).map((t) => t.toLowerCase()).join(' ');
-}
+export const nameTokensKey: (name: string) => string = memoByString((name) => nameTokens(name).map((t) => t.toLowerCase()).join(' '));

@@ -1,7 +1,7 @@
 // Actor of any span of text, for the event and quote coders: names, pronouns and noun phrases without a
 // name ("senior Russian officials" → RUSGOV, "the German foreign ministry" → DEUGOV, "an Israeli strike"
 // → ISRMIL, "the Iranian president" → the president the article named before).
-import type { ActorRef } from '../domain/types.js';
+import type { ActorRef, Entity } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { countryActor, getActorContext, tokenRangeOf, type ActorContext } from './actor-context.js';
 import { codeOf, describeTokens } from './describe-tokens.js';
@@ -49,7 +49,7 @@ export function resolveActorForSpan(state: AnalysisState, start: number, end: nu
   const e = ctx.entityAt[s];
   if (e) {
     const range = ctx.tokenRange.get(e.id)!;
-    if (range[1] >= he) return entityActor(ctx, e.id) ?? null;
+    if (range[1] >= he) return entityActor(ctx, e);
   }
 
   const desc = describeTokens(ctx, tokens, ts, he);
@@ -69,15 +69,12 @@ export function resolveActorForSpan(state: AnalysisState, start: number, end: nu
   return { id: `role:${code.code}`, name: state.doc.text.slice(tokens[ts]!.start, tokens[he - 1]!.end), code: code.code, country: code.country };
 }
 
-function entityActor(ctx: ActorContext, id: string): ActorRef | null {
-  for (const [eid, t] of ctx.targets) {
-    if (eid !== id) continue;
-    // A capital stands for its country's government in news ("Moscow denies"); only the country is certain.
-    if (t.kind === 'city' && t.city.feature === 'PPLC') return countryActor(ctx.gaz, t.city.country, null);
-  }
-  for (const p of ctx.persons) if (p.entity.id === id) return p.entity.actor;
-  const e = ctx.entityAt.find((x) => x?.id === id);
-  return e?.actor ?? null;
+/** The actor of a resolved entity (ids are unique in an article: the entity itself holds its actor). */
+function entityActor(ctx: ActorContext, e: Entity): ActorRef | null {
+  const t = ctx.targets.get(e.id);
+  // A capital stands for its country's government in news ("Moscow denies"); only the country is certain.
+  if (t?.kind === 'city' && t.city.feature === 'PPLC') return countryActor(ctx.gaz, t.city.country, null);
+  return e.actor;
 }
 
 /** The person named earlier with this role (and country, when the description gives one). */

@@ -1,7 +1,8 @@
 // Geo resolution: a place name to one point, chosen among the gazetteer's places of that name by
 // feature type, population and the article's other places ("Georgia" next to Atlanta is the US state).
 import type { Geo } from '../domain/types.js';
-import { placeKey, type Gazetteer, type NameTarget } from './gazetteer.js';
+import { placeKey, type CityEntry, type Gazetteer, type NameTarget } from './gazetteer.js';
+import { memoByString } from './string-memo.js';
 
 export interface GeoContext {
   /** Countries the article names or places in (alpha-3). */
@@ -29,7 +30,7 @@ function countryOf(t: NameTarget): string | null {
 // Scores are on one scale: a country beats a region of the same name, which beats a city of 10^6 people;
 // naming the candidate's country elsewhere in the article adds as much as a 30-fold population.
 function score(t: NameTarget, ctx: GeoContext, key: string): number {
-  const exonym = t.kind === 'city' && t.city.altNames.some((n) => placeKey(n) === key);
+  const exonym = t.kind === 'city' && altNameKeys(t.city).has(key);
   let s: number;
   switch (t.kind) {
     case 'country':
@@ -75,13 +76,31 @@ export function geoOf(t: NameTarget): Geo | null {
   }
 }
 
+// Place keys of the names met in text, which come back in every article ("Iran", "the United States").
+export const placeKeyOf: (name: string) => string = memoByString(placeKey);
+
+/** Keys of a city's alternative names, made once per city (the gazetteer is read-only). */
+const altKeysOfCity = new WeakMap<CityEntry, Set<string>>();
+
+function altNameKeys(city: CityEntry): Set<string> {
+  let keys = altKeysOfCity.get(city);
+  if (!keys) {
+    keys = new Set(city.altNames.map(placeKey));
+    altKeysOfCity.set(city, keys);
+  }
+  return keys;
+}
+
 /** Place candidates of a name, best first (empty when the gazetteer does not know it). */
 export function placeCandidates(gaz: Gazetteer, name: string, ctx: GeoContext): NameTarget[] {
-  const list = gaz.places.get(placeKey(name));
+  const key = placeKeyOf(name);
+  const list = gaz.places.get(key);
   if (!list) return [];
   if (list.length === 1) return list;
-  const key = placeKey(name);
-  return [...list].sort((a, b) => score(b, ctx, key) - score(a, ctx, key));
+  // Each candidate scored once, not at every comparison of the sort.
+  const scores = new Map<NameTarget, number>();
+  for (const t of list) scores.set(t, score(t, ctx, key));
+  return [...list].sort((a, b) => scores.get(b)! - scores.get(a)!);
 }
 
 /** Below this population a city in a country the article does not name is too weak a guess. */
@@ -103,6 +122,6 @@ export function resolvePlace(gaz: Gazetteer, name: string, ctx: GeoContext): { t
 
 /** Whether a name is unambiguous: one candidate place only (its country is then evidence for the others). */
 export function isUnambiguousPlace(gaz: Gazetteer, name: string): NameTarget | null {
-  const list = gaz.places.get(placeKey(name));
+  const list = gaz.places.get(placeKeyOf(name));
   return list && list.length === 1 ? list[0]! : null;
 }

@@ -17,6 +17,8 @@ const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.'
 export interface TagResult {
   /** Gazetteer targets of the entities the gazetteer added, by entity object. */
   targets: Map<Entity, NameTarget>;
+  /** Token range [ts, te) of every entity, by entity object. */
+  ranges: Map<Entity, [number, number]>;
 }
 
 function kindRule(t: NameTarget): { type: EntityType; rule: string } {
@@ -57,91 +59,87 @@ function nameRun(tokens: Token[], i: number, occupied: Uint8Array, roleStarts: A
   return k;
 }
 
+/** What the tagging passes of one article share. */
+interface Tagging {
+  gaz: Gazetteer;
+  text: string;
+  tokens: Token[];
+  /** The article's entities; the passes append to it. */
+  entities: Entity[];
+  roleStarts: Array<RoleHit | undefined>;
+  /** 1 where a token belongs to an entity already. */
+  occupied: Uint8Array;
+  /** Indices of the capitalised tokens, ascending: names start only there, and they are few. */
+  capitals: number[];
+  targets: Map<Entity, NameTarget>;
+  ranges: Map<Entity, [number, number]>;
+}
+
 /**
- * Tags names into `entities` (in place). `roleStarts[i]` is the role phrase starting at token i, from one
- * left-to-right scan of the article (see rolesIn).
+ * Tags names into `entities` (in place). `roleHits` are the role phrases of one left-to-right scan of the
+ * article (see rolesIn), `roleStarts[i]` the one starting at token i.
  */
-export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities: Entity[], roleStarts: Array<RoleHit | undefined>): TagResult {
-  const n = tokens.length;
-  const occupied = new Uint8Array(n);
-  const mark = (ts: number, te: number): void => {
-    for (let k = ts; k < te; k++) occupied[k] = 1;
-  };
+export function tagNames(
+  gaz: Gazetteer,
+  text: string,
+  tokens: Token[],
+  entities: Entity[],
+  roleHits: RoleHit[],
+  roleStarts: Array<RoleHit | undefined>,
+): TagResult {
+  // Each pass is a function of its own (not a closure of this one): V8 compiles small functions quickly and
+  // recompiles only the pass a new kind of text deoptimises.
+  const capitals: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i]!)) capitals.push(i);
+  const tg: Tagging = { gaz, text, tokens, entities, roleStarts, occupied: new Uint8Array(tokens.length), capitals, targets: new Map(), ranges: new Map() };
   for (const e of entities) {
-    const [ts, te] = tokenRangeOf(tokens, e.start, e.end);
-    mark(ts, te);
+    const range = tokenRangeOf(tokens, e.start, e.end);
+    tg.ranges.set(e, range);
+    tg.occupied.fill(1, range[0], range[1]);
   }
-  const targets = new Map<Entity, NameTarget>();
-  const add = (ts: number, te: number, type: EntityType, rule: string): Entity => {
-    const start = tokens[ts]!.start;
-    const end = tokens[te - 1]!.end;
-    const e: Entity = { id: '', start, end, text: text.slice(start, end), type, actor: null, geo: null, rule };
-    entities.push(e);
-    mark(ts, te);
-    return e;
-  };
-
-  // Words that name a country, a nationality, a known organisation or a capital keep that sense even when
-  // a person of the article bears them as a surname ("Tom Paris" does not make "in Paris" a person).
-  const namesPlaceOrBody = (ts: number, te: number): boolean => {
-    const g = nameAt(gaz, tokens, ts, te);
-    if (!g || g.te !== te) return false;
-    const t = g.entry.target;
-    return t.kind === 'city' ? t.city.feature === 'PPLC' : !(t.kind === 'actor' && t.actor.type === 'PERSON');
-  };
-
-  const tagSurnames = (): void => {
-    const surnames = new Map<string, number>();
-    for (const e of entities) {
-      if (e.type !== 'PERSON') continue;
-      const words = e.text.trim().split(/\s+/);
-      if (words.length < 2) continue;
-      for (const form of [e.text, words[words.length - 1]!]) {
-        const key = nameTokensKey(form);
-        if (key.length >= 3 && !surnames.has(key)) surnames.set(key, e.start);
-      }
-    }
-    if (surnames.size > 0) {
-      // The tagger may read a lone surname as a place or an organisation ("talks with Mora and his team"):
-      // in one article a surname of a person already named is that person (one sense per discourse).
-      for (const e of entities) {
-        if (e.type === 'PERSON' || e.rule?.startsWith('gazetteer.') || e.rule?.startsWith('coref.')) continue;
-        const firstSeen = surnames.get(nameTokensKey(e.text));
-        if (firstSeen === undefined || firstSeen >= e.start) continue;
-        const [ts, te] = tokenRangeOf(tokens, e.start, e.end);
-        if (namesPlaceOrBody(ts, te)) continue;
-        e.type = 'PERSON';
-        e.rule = 'coref.surname';
-      }
-      // First words of the known forms: most capitalised words start none, and need no key built.
-      const firstWords = new Set<string>();
-      for (const key of surnames.keys()) firstWords.add(key.split(' ', 1)[0]!);
-      for (let i = 0; i < n; i++) {
-        if (occupied[i] || !isCapitalised(tokens[i]!) || tokens[i]!.pos !== 'PROPN' || !firstWords.has(tokens[i]!.normal)) continue;
-        // Longest run of up to 4 name tokens matching a known name form.
-        const run = nameRun(tokens, i, occupied, roleStarts);
-        for (let end = run; end > i; end--) {
-          const key = tokens.slice(i, end).map((t) => t.normal).join(' ');
-          const firstSeen = surnames.get(key);
-          if (firstSeen !== undefined && firstSeen < tokens[i]!.start && !namesPlaceOrBody(i, end)) {
-            add(i, end, 'PERSON', 'coref.surname');
-            i = end - 1;
-            break;
-          }
-        }
-      }
-    }
-
-  };
-
   // 1. Persons after a title or role word: "President Masoud Pezeshkian", "diplomat Enrique Mora",
   //    "ministers Kazem Gharibabadi and Majid Takht-Ravanchi". Done first, so a person named after a
   //    place ("President George Washington") stays a person.
-  for (let i = 0; i < n; i++) {
-    const hit = roleStarts[i];
-    if (!hit) continue;
-    i = hit.te - 1;
-    if (!hit.match.role.person) continue;
+  tagTitledPersons(tg, roleHits);
+  // 2. Later mentions of a person by surname or full name (again after the gazetteer's persons).
+  tagSurnames(tg);
+  // 3. Gazetteer names, longest first, starting at a capitalised word.
+  tagGazetteerNames(tg);
+  // 4. Acronyms defined in parentheses after a name, then their later uses: "… Guard Corps (IRGC)".
+  tagAcronyms(tg);
+  tagSurnames(tg);
+  return { targets: tg.targets, ranges: tg.ranges };
+}
+
+function addEntity(tg: Tagging, ts: number, te: number, type: EntityType, rule: string): Entity {
+  const start = tg.tokens[ts]!.start;
+  const end = tg.tokens[te - 1]!.end;
+  const e: Entity = { id: '', start, end, text: tg.text.slice(start, end), type, actor: null, geo: null, rule };
+  tg.entities.push(e);
+  tg.occupied.fill(1, ts, te);
+  // The same range tokenRangeOf gives: tokens do not overlap and none is empty.
+  tg.ranges.set(e, [ts, te]);
+  return e;
+}
+
+/**
+ * Words that name a country, a nationality, a known organisation or a capital keep that sense even when
+ * a person of the article bears them as a surname ("Tom Paris" does not make "in Paris" a person).
+ */
+function namesPlaceOrBody(tg: Tagging, ts: number, te: number): boolean {
+  const g = nameAt(tg.gaz, tg.tokens, ts, te);
+  if (!g || g.te !== te) return false;
+  const t = g.entry.target;
+  return t.kind === 'city' ? t.city.feature === 'PPLC' : !(t.kind === 'actor' && t.actor.type === 'PERSON');
+}
+
+function tagTitledPersons(tg: Tagging, roleHits: RoleHit[]): void {
+  const { gaz, tokens, occupied, roleStarts } = tg;
+  const n = tokens.length;
+  /** Where the next title may start: after the names tagged after the last one. */
+  let next = 0;
+  for (const hit of roleHits) {
+    if (hit.ts < next || !hit.match.role.person) continue;
     let s = hit.te;
     if (s < n && HONORIFICS.has(tokens[s]!.normal)) s++;
     // A title goes on ("Deputy | Minister Tomas Varga"): the next role phrase is no name, the name follows it.
@@ -153,26 +151,96 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
     if (g && g.te >= end && g.entry.target.kind !== 'actor') continue;
     if (g && g.entry.target.kind === 'actor' && g.entry.target.actor.type !== 'PERSON') continue;
     if (end === s) continue;
-    add(s, end, 'PERSON', 'gazetteer.title-person');
-    i = end - 1;
-    // Coordinated names share the title: "… Kazem Gharibabadi and Majid Takht-Ravanchi".
-    let k = end;
-    while (k + 1 < n && (tokens[k]!.normal === 'and' || tokens[k]!.text === ',') && !occupied[k + 1] && nameLike(tokens[k + 1]!) && tokens[k + 1]!.pos === 'PROPN') {
-      const e2 = nameRun(tokens, k + 1, occupied, roleStarts);
-      const g2 = nameAt(gaz, tokens, k + 1, n);
-      if (e2 - (k + 1) < 2 || (g2 && g2.te >= e2)) break;
-      add(k + 1, e2, 'PERSON', 'gazetteer.title-person');
-      k = e2;
-      i = k - 1;
+    addEntity(tg, s, end, 'PERSON', 'gazetteer.title-person');
+    next = tagCoordinatedPersons(tg, end);
+  }
+}
+
+/** Coordinated names share the title: "… Kazem Gharibabadi and Majid Takht-Ravanchi". Returns where they end. */
+function tagCoordinatedPersons(tg: Tagging, end: number): number {
+  const { gaz, tokens, occupied, roleStarts } = tg;
+  const n = tokens.length;
+  let k = end;
+  while (k + 1 < n && (tokens[k]!.normal === 'and' || tokens[k]!.text === ',') && !occupied[k + 1] && nameLike(tokens[k + 1]!) && tokens[k + 1]!.pos === 'PROPN') {
+    const e2 = nameRun(tokens, k + 1, occupied, roleStarts);
+    const g2 = nameAt(gaz, tokens, k + 1, n);
+    if (e2 - (k + 1) < 2 || (g2 && g2.te >= e2)) break;
+    addEntity(tg, k + 1, e2, 'PERSON', 'gazetteer.title-person');
+    k = e2;
+  }
+  return k;
+}
+
+/** The name forms (full name, surname) of the persons tagged so far, keyed as nameTokensKey, to where first seen. */
+function knownNameForms(entities: Entity[]): Map<string, number> {
+  const surnames = new Map<string, number>();
+  for (const e of entities) {
+    if (e.type !== 'PERSON') continue;
+    const words = e.text.trim().split(/\s+/);
+    if (words.length < 2) continue;
+    for (const form of [e.text, words[words.length - 1]!]) {
+      const key = nameTokensKey(form);
+      if (key.length >= 3 && !surnames.has(key)) surnames.set(key, e.start);
     }
   }
+  return surnames;
+}
 
-  // 2. Later mentions of a person by surname or full name (again after the gazetteer's persons).
-  tagSurnames();
+function tagSurnames(tg: Tagging): void {
+  const surnames = knownNameForms(tg.entities);
+  if (surnames.size === 0) return;
+  retypeLoneSurnames(tg, surnames);
+  tagSurnameMentions(tg, surnames);
+}
 
-  // 3. Gazetteer names, longest first, starting at a capitalised word.
-  for (let i = 0; i < n; i++) {
-    if (occupied[i] || !isCapitalised(tokens[i]!)) continue;
+/**
+ * The tagger may read a lone surname as a place or an organisation ("talks with Mora and his team"):
+ * in one article a surname of a person already named is that person (one sense per discourse).
+ */
+function retypeLoneSurnames(tg: Tagging, surnames: Map<string, number>): void {
+  // A mention at or before the first person's first mention can be no later mention: no key needed for it.
+  let earliest = Infinity;
+  for (const start of surnames.values()) if (start < earliest) earliest = start;
+  for (const e of tg.entities) {
+    if (e.start <= earliest || e.type === 'PERSON' || e.rule?.startsWith('gazetteer.') || e.rule?.startsWith('coref.')) continue;
+    const firstSeen = surnames.get(nameTokensKey(e.text));
+    if (firstSeen === undefined || firstSeen >= e.start) continue;
+    const [ts, te] = tg.ranges.get(e)!;
+    if (namesPlaceOrBody(tg, ts, te)) continue;
+    e.type = 'PERSON';
+    e.rule = 'coref.surname';
+  }
+}
+
+/** Untagged later mentions of a known name form ("Shoigu" after "Sergei Shoigu"). */
+function tagSurnameMentions(tg: Tagging, surnames: Map<string, number>): void {
+  const { tokens, occupied, roleStarts } = tg;
+  // First words of the known forms: most capitalised words start none, and need no key built.
+  const firstWords = new Set<string>();
+  for (const key of surnames.keys()) firstWords.add(key.split(' ', 1)[0]!);
+  let next = 0;
+  for (const i of tg.capitals) {
+    if (i < next || occupied[i] || tokens[i]!.pos !== 'PROPN' || !firstWords.has(tokens[i]!.normal)) continue;
+    // Longest run of up to 4 name tokens matching a known name form.
+    const run = nameRun(tokens, i, occupied, roleStarts);
+    for (let end = run; end > i; end--) {
+      const key = tokens.slice(i, end).map((t) => t.normal).join(' ');
+      const firstSeen = surnames.get(key);
+      if (firstSeen !== undefined && firstSeen < tokens[i]!.start && !namesPlaceOrBody(tg, i, end)) {
+        addEntity(tg, i, end, 'PERSON', 'coref.surname');
+        next = end;
+        break;
+      }
+    }
+  }
+}
+
+function tagGazetteerNames(tg: Tagging): void {
+  const { gaz, tokens, occupied } = tg;
+  const n = tokens.length;
+  let next = 0;
+  for (const i of tg.capitals) {
+    if (i < next || occupied[i]) continue;
     const m = nameAt(gaz, tokens, i, n);
     if (!m) continue;
     let free = true;
@@ -181,34 +249,36 @@ export function tagNames(gaz: Gazetteer, text: string, tokens: Token[], entities
     const t = m.entry.target;
     // Descriptive group names ("European powers") are for resolveActorForSpan, not entities.
     if (t.kind === 'actor' && m.entry.cases[m.entry.cases.length - 1] === 'any') continue;
-    if (t.kind === 'city') {
-      // A city name only when it is the whole name: not "Jackson" in "Michael Jackson", not "Paris Agreement".
-      const before = tokens[m.ts - 1];
-      const after = tokens[m.te];
-      const joins = (x: Token | undefined): boolean =>
-        !!x && x.sentence === tokens[m.ts]!.sentence && (x.pos === 'PROPN' || x.pos === 'NOUN' || x.pos === 'ADJ') && isCapitalised(x);
-      if (joins(before) || joins(after)) continue;
-      if (m.te - m.ts === 1 && tokens[m.ts]!.pos !== 'PROPN') continue;
-    }
+    if (t.kind === 'city' && !wholeCityName(tokens, m.ts, m.te)) continue;
     const { type, rule } = kindRule(t);
-    const e = add(m.ts, m.te, type, rule);
-    targets.set(e, t);
-    i = m.te - 1;
+    const e = addEntity(tg, m.ts, m.te, type, rule);
+    tg.targets.set(e, t);
+    next = m.te;
   }
+}
 
-  // 4. Acronyms defined in parentheses after a name, then their later uses: "… Guard Corps (IRGC)".
+/** A city name only when it is the whole name: not "Jackson" in "Michael Jackson", not "Paris Agreement". */
+function wholeCityName(tokens: Token[], ts: number, te: number): boolean {
+  const sentence = tokens[ts]!.sentence;
+  const joins = (x: Token | undefined): boolean =>
+    !!x && x.sentence === sentence && (x.pos === 'PROPN' || x.pos === 'NOUN' || x.pos === 'ADJ') && isCapitalised(x);
+  if (joins(tokens[ts - 1]) || joins(tokens[te])) return false;
+  return !(te - ts === 1 && tokens[ts]!.pos !== 'PROPN');
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
+
+function tagAcronyms(tg: Tagging): void {
+  const { tokens, occupied } = tg;
   const acronyms = new Set<string>();
-  for (const e of [...entities]) {
+  for (const e of tg.entities) {
     if (e.type !== 'ORG' && e.type !== 'GPE' && e.type !== 'FAC') continue;
-    const [, te] = tokenRangeOf(tokens, e.start, e.end);
-    if (tokens[te]?.text === '(' && tokens[te + 2]?.text === ')' && /^[A-Z][A-Z0-9&]{1,7}$/.test(tokens[te + 1]!.text)) {
+    const [, te] = tg.ranges.get(e)!;
+    if (tokens[te]?.text === '(' && tokens[te + 2]?.text === ')' && ACRONYM.test(tokens[te + 1]!.text)) {
       acronyms.add(tokens[te + 1]!.text);
     }
   }
-  for (let i = 0; i < n && acronyms.size > 0; i++) {
-    if (!occupied[i] && acronyms.has(tokens[i]!.text)) add(i, i + 1, 'ORG', 'coref.acronym');
+  for (let i = 0; i < tokens.length && acronyms.size > 0; i++) {
+    if (!occupied[i] && acronyms.has(tokens[i]!.text)) addEntity(tg, i, i + 1, 'ORG', 'coref.acronym');
   }
-
-  tagSurnames();
-  return { targets };
 }
