@@ -46,8 +46,8 @@ function lemmaAt(i: number, rdd: WinkDocData, intrinsic: number): string {
   return lemma;
 }
 
-// One wink instance per process, made on first use: loading the model costs ~100 ms, reading a
-// doc far less, and commands that never analyse (search, stats, serve) never pay for it.
+// One wink instance per process, made when first needed: loading the model costs ~100 ms, reading a doc far
+// less, and commands that never analyse (search, stats, serve) never pay for it.
 let wink: ReturnType<typeof winkNLP> | null = null;
 /** Loads the base layer's model now (createPipeline does, with the other models) instead of at the first article. */
 export function loadBaseModel(): ReturnType<typeof winkNLP> {
