@@ -1,8 +1,8 @@
 import type { NlpDoc, TimeExpr } from '../../domain/types.js';
-import { clauseTense, tokenAt, type FutureCues, type Tense } from './clause-tense.js';
+import { clauseTense, tokenAt, tokenOf, type FutureCues, type Tense } from './clause-tense.js';
 import { RECIPES, type RecipeContext } from './recipes.js';
 import { parseDay, type Day } from './resolve-relative.js';
-import { findMatch, type ScanCursor, type TimeMatcher } from './time-matcher.js';
+import { findMatch, type ScanCursor, type TimeMatch, type TimeMatcher } from './time-matcher.js';
 
 const WORD_BEFORE = /([\w'’$€£.-]+)\s*$/;
 const TWO_WORDS_BEFORE = /([\w'’]+\s+[\w'’]+)\s*$/;
@@ -23,16 +23,11 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
   let lastDate: Day | null = null;
   let lastDateUnit: 'day' | 'month' | 'year' | null = null;
   const cursor: ScanCursor = { from: 0, tried: 0 };
-  let m: RegExpExecArray | null;
-  while ((m = findMatch(matcher, text, cursor)) !== null) {
-    const match = m;
-    const rule = matcher.rules.find((r) => match[r.index] !== undefined);
-    if (!rule) {
-      cursor.from = match.index + 1;
-      continue;
-    }
+  let found: TimeMatch | null;
+  while ((found = findMatch(matcher, text, cursor)) !== null) {
+    const { match: m, rule } = found;
     const groups: Record<string, string | undefined> = {};
-    for (const [name, index] of rule.groups) groups[name] = match[index];
+    for (const [name, index] of rule.groups) groups[name] = m[index];
     const start = m.index;
     const end = start + m[0].length;
     let tense: Tense | null = null;
@@ -42,9 +37,9 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
       anchor,
       tense: () => (tense ??= clauseTense(doc, start, end, futureCues)),
       before: before.length > 1 ? before.replace(/\.$/, '') : before,
-      charBefore: text[start - 1] ?? '',
+      charBefore: start > 0 ? text[start - 1]! : '',
       get sentenceBefore() {
-        const t = doc.tokens[tokenAt(doc, start)];
+        const t = tokenOf(doc, tokenAt(doc, start));
         const sentence = t ? doc.sentences[t.sentence] : undefined;
         return sentence && sentence.start <= start ? text.slice(sentence.start, start) : '';
       },
@@ -54,11 +49,11 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
       after: text.slice(end, end + 32),
       tokenBefore: () => {
         const i = tokenAt(doc, start) - 1;
-        const t = doc.tokens[i];
-        return t && t.end <= start && t.sentence === doc.tokens[i + 1]?.sentence ? t : undefined;
+        const t = tokenOf(doc, i);
+        return t && t.end <= start && t.sentence === tokenOf(doc, i + 1)?.sentence ? t : undefined;
       },
       nounAfter: (plural) => {
-        const t = doc.tokens[tokenAt(doc, end)];
+        const t = tokenOf(doc, tokenAt(doc, end));
         return !!t && t.start >= end && t.pos === 'NOUN' && (!plural || (t.normal !== t.lemma && t.normal.endsWith('s')));
       },
       lastQuarter,

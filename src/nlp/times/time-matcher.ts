@@ -1,4 +1,4 @@
-import { canStartAt, matchPrefixes, type MatchPrefixes } from './match-prefixes.js';
+import { buildRuleSelector, rulesAt, type RuleSelector } from './rule-selector.js';
 import type { TimeData, TimeLexicon, TimeRule } from './time-lexicon.js';
 
 /**
@@ -8,12 +8,13 @@ import type { TimeData, TimeLexicon, TimeRule } from './time-lexicon.js';
 export interface TimeMatcher {
   /** All rules alternated, global: a plain scan (`regex.exec` from lastIndex) finds the same matches as `findMatch`. */
   regex: RegExp;
-  /** The same pattern, sticky: tried at one position. */
-  sticky: RegExp;
   /** Digits and the words of which every match holds one. */
   trigger: RegExp;
-  /** The first characters a match can have: most word starts near a trigger are skipped without trying the regex. */
-  prefixes: MatchPrefixes | null;
+  /**
+   * The rules that can match at a position, from the first characters there, each in a sticky pattern of its own:
+   * most word starts near a trigger are skipped without trying a regex, the others try only the rules that fit.
+   */
+  selector: RuleSelector<CompiledRule>;
   rules: CompiledRule[];
   lexicon: TimeLexicon;
 }
@@ -120,12 +121,11 @@ export function buildTimeMatcher(data: TimeData): TimeMatcher {
   // A match starts at a word start and ends at a word end (a final period, as in "a.m.", is its own end), never
   // inside a hyphenated word ("a year-earlier loss", "6-year-old", "1990-91").
   // The leading \b is redundant with the look-behind but lets the engine skip mid-word positions fast (~30%).
-  const source = `\\b(?<![\\w'’.,-])(?:${parts.join('|')})(?![\\w]|-\\w)`;
+  const wrap = (alternation: string): string => `\\b(?<![\\w'’.,-])(?:${alternation})(?![\\w]|-\\w)`;
   return {
-    regex: new RegExp(source, 'gi'),
-    sticky: new RegExp(source, 'iy'),
+    regex: new RegExp(wrap(parts.join('|')), 'gi'),
     trigger: triggerRegex(data),
-    prefixes: matchPrefixes(parts.join('|')),
+    selector: buildRuleSelector(rules, parts, wrap),
     rules,
     lexicon: data.lexicon,
   };
@@ -156,12 +156,19 @@ export interface ScanCursor {
   tried: number;
 }
 
+/** A match and the rule that made it. */
+export interface TimeMatch {
+  /** The match, with the group numbers of `rule` (not those of `matcher.regex`). */
+  match: RegExpExecArray;
+  rule: CompiledRule;
+}
+
 /**
  * The first match starting at or after cursor.from — what `matcher.regex` would find from there — trying the
- * sticky pattern only at the word starts within WORDS_BEFORE_TRIGGER words before each trigger word.
+ * rules only at the word starts within WORDS_BEFORE_TRIGGER words before each trigger word.
  */
-export function findMatch(matcher: TimeMatcher, text: string, cursor: ScanCursor): RegExpExecArray | null {
-  const { trigger, sticky, prefixes } = matcher;
+export function findMatch(matcher: TimeMatcher, text: string, cursor: ScanCursor): TimeMatch | null {
+  const { trigger, selector } = matcher;
   trigger.lastIndex = cursor.from;
   let t: RegExpExecArray | null;
   while ((t = trigger.exec(text)) !== null) {
@@ -171,16 +178,20 @@ export function findMatch(matcher: TimeMatcher, text: string, cursor: ScanCursor
     let words = 0;
     while (c > floor && words < WORDS_BEFORE_TRIGGER) {
       c--;
-      if (isSpaceCode(text.charCodeAt(c - 1)) && !isSpaceCode(text.charCodeAt(c))) words++;
+      // (c > 0: charCodeAt(-1) is NaN, but reading before the string throws the optimized code away.)
+      if (c > 0 && isSpaceCode(text.charCodeAt(c - 1)) && !isSpaceCode(text.charCodeAt(c))) words++;
     }
     for (; c <= t.index; c++) {
       if (!isWordCode(text.charCodeAt(c)) || (c > 0 && isNoStartAfter(text.charCodeAt(c - 1)))) continue;
-      if (prefixes && !canStartAt(prefixes, text, c)) continue;
-      sticky.lastIndex = c;
-      const m = sticky.exec(text);
-      if (m) {
-        cursor.tried = c + 1;
-        return m;
+      const candidates = rulesAt(selector, text, c);
+      if (candidates === null) continue;
+      for (const { sticky, rule } of candidates) {
+        sticky.lastIndex = c;
+        const m = sticky.exec(text);
+        if (m) {
+          cursor.tried = c + 1;
+          return { match: m, rule };
+        }
       }
     }
     cursor.tried = t.index + 1;
