@@ -571,7 +571,9 @@ function joinBrokenSentences(doc: NlpDoc): Sentence[] {
     const prev = out[out.length - 1];
     const first = doc.tokens[s.tokenStart];
     if (prev && first && prev.paragraph === s.paragraph && (/^\p{Ll}/u.test(first.text) || openParenthesis(doc.tokens, prev))) {
-      out[out.length - 1] = { ...prev, end: s.end, tokenEnd: s.tokenEnd };
+      // Written out, in the order of analyzeBase's sentences: a spread copy has a map of its own, and code that meets
+      // both kinds of sentence is optimized again.
+      out[out.length - 1] = { start: prev.start, end: s.end, tokenStart: prev.tokenStart, tokenEnd: s.tokenEnd, paragraph: prev.paragraph };
     } else out.push(s);
   }
   return out;
@@ -618,7 +620,8 @@ function cueCandidates(tokens: Token[], lexicon: CueLexicon): CueCandidates {
     const t = tokens[c]!;
     if (lexicon.phrases.has(t.normal)) candidate[c] = 1;
     if (t.pos !== 'VERB' && t.pos !== 'NOUN') continue;
-    const next = tokens[c + 1];
+    // (Checked: reading past the array's end makes V8 throw away this function's optimized code.)
+    const next = c + 1 < tokens.length ? tokens[c + 1] : undefined;
     let entry = lexicon.verbs.get(t.lemma) ?? verbCueOfForm(lexicon, t.normal);
     // Any verb with a that-clause reports what someone holds or says ("she hinted that …", "he realized that …").
     if (!entry && t.pos === 'VERB' && next?.normal === 'that' && next.pos === 'SCONJ') entry = THAT_CLAUSE;

@@ -15,15 +15,21 @@ type Family = 'double' | 'straight' | 'low' | 'guillemet' | 'single';
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 
+/**
+ * The character at `i`, or undefined before or after the text. Checked rather than read out of bounds: such a read
+ * makes V8 throw away the optimized code of the function that does it.
+ */
+const charAt = (text: string, i: number): string | undefined => (i >= 0 && i < text.length ? text[i] : undefined);
+
 /** The opening mark at `i` (with its length), when one is there. */
 function openerAt(text: string, i: number): { family: Family; length: number } | null {
-  const c = text[i];
+  const c = charAt(text, i);
   if (c === '“') return { family: 'double', length: 1 };
   if (c === '«') return { family: 'guillemet', length: 1 };
   if (c === '„') return { family: 'low', length: 1 };
   if (c === '"') return { family: 'straight', length: 1 };
   // Scraped text writes quotation marks as two straight single quotes or two backticks.
-  if ((c === "'" || c === '`') && text[i + 1] === c) return { family: 'straight', length: 2 };
+  if ((c === "'" || c === '`') && charAt(text, i + 1) === c) return { family: 'straight', length: 2 };
   return null;
 }
 
@@ -81,12 +87,12 @@ export function findQuoteMarks(text: string): QuotedSpan[] {
       const op = openerAt(text, i);
       if (op) {
         // A straight mark followed by a space is a stray or a closing one without its opener.
-        if (op.family === 'straight' && isSpace(text[i + op.length])) continue;
+        if (op.family === 'straight' && isSpace(charAt(text, i + op.length))) continue;
         family = op.family;
         open = i;
         contentStart = i + op.length;
         i += op.length - 1;
-      } else if (c === '‘' && !isWordChar(text[i - 1]) && isWordChar(text[i + 1])) {
+      } else if (c === '‘' && !isWordChar(charAt(text, i - 1)) && isWordChar(charAt(text, i + 1))) {
         family = 'single';
         open = i;
         contentStart = i + 1;
@@ -112,14 +118,14 @@ export function findQuoteMarks(text: string): QuotedSpan[] {
         break;
       case 'straight':
         if (c === '"' || c === '”') finish(i, i + 1);
-        else if (c === "'" && text[i + 1] === "'") {
+        else if (c === "'" && charAt(text, i + 1) === "'") {
           finish(i, i + 2);
           i++;
         }
         break;
       case 'single': {
         // ’ inside a word is an apostrophe (don’t); a closing ’ is followed by no letter.
-        if (c === '’' && !isWordChar(text[i + 1]) && !isSpace(text[i - 1])) finish(i, i + 1);
+        if (c === '’' && !isWordChar(charAt(text, i + 1)) && !isSpace(charAt(text, i - 1))) finish(i, i + 1);
         else if (c === '“' || c === '"') {
           // A double quotation opens while a single one is pending: the ‘ was not a quotation mark.
           family = null;
