@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTimeData } from './time-lexicon.js';
 import { buildTimeMatcher, findMatch, type TimeMatch, type TimeMatcher } from './time-matcher.js';
+import { nextTrigger } from './trigger-words.js';
 
 const matcher = buildTimeMatcher(loadTimeData());
 
@@ -91,4 +92,15 @@ test('every rule matches in the sentences above (so the comparison covers it)', 
     }
   }
   assert.deepEqual(matcher.rules.map((x) => x.id).filter((id) => !fired.has(id)), []);
+});
+
+test('the trigger trie finds what the trigger expression finds, from any position', () => {
+  assert.ok(matcher.triggerTrie, 'the trigger words of data/times fit the trie');
+  const text = `${SENTENCES.join(' ')} In MID-2019, covid19 and a 24-hour, year-end twenty-first-century Sept. review.`;
+  for (let from = 0; from < text.length; from++) {
+    matcher.trigger.lastIndex = from;
+    const r = matcher.trigger.exec(text);
+    const hit = nextTrigger(matcher.triggerTrie!, text, from);
+    assert.deepEqual(hit, r ? { index: r.index, end: r.index + r[0].length } : null, `from ${from}`);
+  }
 });
