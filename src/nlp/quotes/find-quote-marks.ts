@@ -21,6 +21,11 @@ const isSpace = (c: string | undefined): boolean => c === undefined || c === ' '
  */
 const charAt = (text: string, i: number): string | undefined => (i >= 0 && i < text.length ? text[i] : undefined);
 
+/** The characters `openerAt` and the single-mark check can start at: “ « „ " ' ` ‘. */
+const mayOpen = (c: number): boolean => c === 0x201c || c === 0xab || c === 0x201e || c === 34 || c === 39 || c === 96 || c === 0x2018;
+/** The characters that close (or reopen) a quotation of some family, and the paragraph break: ” " “ » ' ’ and newline. */
+const mayCloseOrBreak = (c: number): boolean => c === 10 || c === 0x201d || c === 34 || c === 0x201c || c === 0xbb || c === 39 || c === 0x2019;
+
 /** The opening mark at `i` (with its length), when one is there. */
 function openerAt(text: string, i: number): { family: Family; length: number } | null {
   const c = charAt(text, i);
@@ -65,6 +70,10 @@ export function findQuoteMarks(text: string): QuotedSpan[] {
   };
 
   for (let i = 0; i < n; i++) {
+    // Only a few characters can open a quotation, or close or break the one open: skip the others unread.
+    if (family === null) while (i < n && !mayOpen(text.charCodeAt(i))) i++;
+    else while (i < n && !mayCloseOrBreak(text.charCodeAt(i))) i++;
+    if (i >= n) break;
     const c = text[i]!;
     if (c === '\n') {
       if (family === null) continue;
