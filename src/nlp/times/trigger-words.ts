@@ -4,9 +4,21 @@
  * trigger word there. A walk over char codes costs a fraction of that expression's scan of every position.
  */
 export interface TriggerTrie {
-  next: Map<number, TriggerTrie>;
-  /** A trigger word ends here. */
-  word: boolean;
+  /** Node n's child by symbol y (see `symbolOf`) at n * SYMBOLS + y; 0 for none (the root, node 0, is no child). */
+  next: Int32Array;
+  /** 1 where a trigger word ends. */
+  word: Uint8Array;
+}
+
+/** Symbols of trigger words: a–z, 0–9 and the hyphen. */
+const SYMBOLS = 37;
+
+/** Symbol of a char code, letters in either case; -1 for a character no trigger word holds. */
+function symbolOf(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c >= 48 && c <= 57) return c - 48 + 26;
+  return c === 45 ? 36 : -1;
 }
 
 /** A trigger found: [index, end). */
@@ -24,22 +36,23 @@ const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && 
  * hyphens (case folding and `\b` would then need the regular expression's own rules).
  */
 export function buildTriggerTrie(words: Iterable<string>): TriggerTrie | null {
-  const root: TriggerTrie = { next: new Map(), word: false };
+  const next: number[] = new Array<number>(SYMBOLS).fill(0);
+  const word: number[] = [0];
   for (const w of words) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(w)) return null;
-    let node = root;
+    let node = 0;
     for (let i = 0; i < w.length; i++) {
-      const code = w.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) {
-        child = { next: new Map(), word: false };
-        node.next.set(code, child);
+      const slot = node * SYMBOLS + symbolOf(w.charCodeAt(i));
+      if (next[slot] === 0) {
+        next[slot] = word.length;
+        word.push(0);
+        for (let y = 0; y < SYMBOLS; y++) next.push(0);
       }
-      node = child;
+      node = next[slot]!;
     }
-    node.word = true;
+    word[node] = 1;
   }
-  return root;
+  return { next: Int32Array.from(next), word: Uint8Array.from(word) };
 }
 
 /** The first trigger at or after `from`, or null. */
@@ -61,13 +74,14 @@ export function nextTrigger(trie: TriggerTrie, text: string, from: number): Trig
 
 /** Length of the longest trigger word at `at` (ASCII letters in either case), 0 for none. */
 function longestWordAt(trie: TriggerTrie, text: string, at: number): number {
-  let node: TriggerTrie | undefined = trie;
+  let node = 0;
   let longest = 0;
   for (let i = at; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    node = node.next.get(c >= 65 && c <= 90 ? c + 32 : c);
-    if (!node) break;
-    if (node.word) longest = i - at + 1;
+    const y = symbolOf(text.charCodeAt(i));
+    if (y < 0) break;
+    node = trie.next[node * SYMBOLS + y]!;
+    if (node === 0) break;
+    if (trie.word[node] === 1) longest = i - at + 1;
   }
   return longest;
 }
