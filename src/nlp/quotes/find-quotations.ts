@@ -126,7 +126,9 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
   const clauses = joinBrokenSentences(doc);
   /** Tokens before this index are the content of an earlier attribution (a paragraph after "he added:"). */
   let claimedTo = -1;
-  for (const [si, s] of clauses.entries()) {
+  const cues = cueCandidates(tokens, lexicon);
+  for (const si of activeClauses(doc, clauses, cues, lexicon)) {
+    const s = clauses[si]!;
     const ss = s.tokenStart;
     const se = s.tokenEnd;
     let ce = se;
@@ -170,7 +172,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       while (from < b && (openingAt(from) || CLAUSE_JOIN.has(tokens[from]!.normal))) from++;
       const content = indirect(from, b);
       if (!content) return false;
-      add({ ...content, cue, speaker, continued: false, rule }, from, b);
+      add(quotation(content, cue, speaker, rule), from, b);
       return true;
     };
 
@@ -179,11 +181,11 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
     if (colon >= 0 && colon + 1 < ce) {
       const q = openingAt(colon + 1);
       const content = q && !used.has(q) ? { kind: 'direct' as const, parts: quoteOf(q, 'direct') } : indirect(colon + 1, ce);
-      if (content) add({ ...content, cue: { from: colon, to: colon + 1 }, speaker: { from: ss, to: colon }, continued: false, rule: 'quote.colon' }, colon + 1, ce);
+      if (content) add(quotation(content, { from: colon, to: colon + 1 }, { from: ss, to: colon }, 'quote.colon'), colon + 1, ce);
     }
 
     for (let c = ss; c < se; c++) {
-      if (inQuote[c]! >= 0 || c < claimedTo) continue;
+      if (cues.candidate[c] === 0 || inQuote[c]! >= 0 || c < claimedTo) continue;
       const t = tokens[c]!;
       const phrase = phraseAt(tokens, c, se, lexicon);
       if (phrase) {
@@ -210,7 +212,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
             add({ kind: 'direct', parts: quoteOf(q, 'direct'), cue, speaker, continued: false, rule: `${rule}.before.direct` }, start, ce);
           } else {
             const content = indirect(start, ce);
-            if (content) add({ ...content, cue, speaker, continued: false, rule: `${rule}.before` }, start, ce);
+            if (content) add(quotation(content, cue, speaker, `${rule}.before`), start, ce);
           }
         } else if (c - 1 >= ss) {
           leftContent(c - 1, speaker.to, cue, speaker, `${rule}.after`);
@@ -223,9 +225,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
         const nounCue = lexicon.nouns.get(t.normal);
         if (nounCue && tryNoun(c, nounCue)) continue;
       }
-      let entry = lexicon.verbs.get(t.lemma) ?? lexicon.verbs.get(t.normal) ?? lexicon.verbs.get(stem(t.normal));
-      // Any verb with a that-clause reports what someone holds or says ("she hinted that …", "he realized that …").
-      if (!entry && t.pos === 'VERB' && tokens[c + 1]?.normal === 'that' && tokens[c + 1]!.pos === 'SCONJ') entry = THAT_CLAUSE;
+      const entry = cues.verb[c];
       if (!entry) continue;
       // The tagger reads some verbs as nouns ("The Post reports that …"): a following "that" or quotation decides.
       // So does a colon, or the end of the sentence after content and a comma (“…, The Wall Street Journal reports.”).
@@ -319,7 +319,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
           for (let k = si + 2; k < clauses.length && clauses[k]!.paragraph === next.paragraph; k++) to = clauses[k]!.tokenEnd;
           const content = indirect(next.tokenStart, to);
           if (content) {
-            out.push({ ...content, cue, speaker: speakerFirst, continued: false, rule: `${rule}.colon` });
+            out.push(quotation(content, cue, speakerFirst, `${rule}.colon`));
             claimedTo = to;
             return;
           }
@@ -379,7 +379,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       if (subject && after < ce && rightContentOk(after, ce, entry, !leftOpen, objectContent)) {
         const content = indirect(after, ce);
         if (content) {
-          add({ ...content, cue, speaker: subject, continued: false, rule }, after, ce);
+          add(quotation(content, cue, subject, rule), after, ce);
           return;
         }
       }
@@ -418,7 +418,7 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
       if (!speaker) return false;
       const content = indirect(c + 1, ce);
       if (!content) return false;
-      add({ ...content, cue: { from: c, to: c + 1 }, speaker, continued: false, rule: `quote.${entry.id}` }, c + 1, ce);
+      add(quotation(content, { from: c, to: c + 1 }, speaker, `quote.${entry.id}`), c + 1, ce);
       return true;
     }
 
@@ -553,6 +553,14 @@ export function findQuotations(doc: NlpDoc, lexicon: CueLexicon): Quotation[] {
 }
 
 /**
+ * A new quotation of indirect or mixed content. Written out field by field: an object spread
+ * (`{ ...content, cue, … }`) is slow in findQuotations, which V8 runs unoptimized.
+ */
+function quotation(content: { kind: Quotation['kind']; parts: Span[] }, cue: TokenRange, speaker: TokenRange | null, rule: string): Quotation {
+  return { kind: content.kind, parts: content.parts, cue, speaker, continued: false, rule };
+}
+
+/**
  * The sentences, with wrong splits undone: a "sentence" that starts with a lower-case word in the same
  * paragraph continues the one before ("Rep. Gwen Moore (D-Wis.) | said Friday."), so an attribution is
  * not cut off from its speaker or its quotation.
@@ -563,7 +571,9 @@ function joinBrokenSentences(doc: NlpDoc): Sentence[] {
     const prev = out[out.length - 1];
     const first = doc.tokens[s.tokenStart];
     if (prev && first && prev.paragraph === s.paragraph && (/^\p{Ll}/u.test(first.text) || openParenthesis(doc.tokens, prev))) {
-      out[out.length - 1] = { ...prev, end: s.end, tokenEnd: s.tokenEnd };
+      // Written out, in the order of analyzeBase's sentences: a spread copy has a map of its own, and code that meets
+      // both kinds of sentence is optimized again.
+      out[out.length - 1] = { start: prev.start, end: s.end, tokenStart: prev.tokenStart, tokenEnd: s.tokenEnd, paragraph: prev.paragraph };
     } else out.push(s);
   }
   return out;
@@ -590,6 +600,59 @@ function speakerColon(doc: NlpDoc, clauses: Sentence[], index: number, lexicon: 
     if (!/^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET' || lexicon.verbs.has(t.lemma)) return -1;
   }
   return -1;
+}
+
+/**
+ * What the cue scan of findQuotations looks at, per token, computed once for the article: most tokens can open no
+ * cue, and findQuotations (too large for V8's optimizing compiler) then skips them, and whole sentences without one.
+ */
+interface CueCandidates {
+  /** 1 where a token may open a cue phrase, or is a verb or noun with a cue entry or a noun cue before "that". */
+  candidate: Uint8Array;
+  /** The verb cue of a verb or noun token ("that-clause" for any verb before the conjunction "that"); null for none. */
+  verb: Array<CueEntry | null>;
+}
+
+function cueCandidates(tokens: Token[], lexicon: CueLexicon): CueCandidates {
+  const candidate = new Uint8Array(tokens.length);
+  const verb = new Array<CueEntry | null>(tokens.length).fill(null);
+  for (let c = 0; c < tokens.length; c++) {
+    const t = tokens[c]!;
+    if (lexicon.phrases.has(t.normal)) candidate[c] = 1;
+    if (t.pos !== 'VERB' && t.pos !== 'NOUN') continue;
+    // (Checked: reading past the array's end makes V8 throw away this function's optimized code.)
+    const next = c + 1 < tokens.length ? tokens[c + 1] : undefined;
+    let entry = lexicon.verbs.get(t.lemma) ?? verbCueOfForm(lexicon, t.normal);
+    // Any verb with a that-clause reports what someone holds or says ("she hinted that …", "he realized that …").
+    if (!entry && t.pos === 'VERB' && next?.normal === 'that' && next.pos === 'SCONJ') entry = THAT_CLAUSE;
+    verb[c] = entry;
+    if (entry || (t.pos === 'NOUN' && next?.normal === 'that' && lexicon.nouns.has(t.normal))) candidate[c] = 1;
+  }
+  return { candidate, verb };
+}
+
+/** The verb cue of a word form, by the form itself or its stem ("tweeted" → "tweet"). */
+function verbCueOfForm(lexicon: CueLexicon, form: string): CueEntry | null {
+  const entry = lexicon.verbs.get(form);
+  if (entry) return entry;
+  // stem() changes only forms ending in -d (-ed), -g (-ing) or -s: the others need no new string.
+  const last = form.charCodeAt(form.length - 1);
+  return last === 100 || last === 103 || last === 115 ? lexicon.verbs.get(stem(form)) ?? null : null;
+}
+
+/**
+ * Indices of the clauses where an attribution may be found: those holding a cue candidate or opening with a
+ * speaker's name and a colon. In the others the scan finds nothing and changes nothing.
+ */
+function activeClauses(doc: NlpDoc, clauses: Sentence[], cues: CueCandidates, lexicon: CueLexicon): number[] {
+  const active: number[] = [];
+  for (let si = 0; si < clauses.length; si++) {
+    const s = clauses[si]!;
+    let any = false;
+    for (let c = s.tokenStart; c < s.tokenEnd && !any; c++) any = cues.candidate[c] === 1;
+    if (any || speakerColon(doc, clauses, si, lexicon) >= 0) active.push(si);
+  }
+  return active;
 }
 
 /** Regular inflections off: "tweeted" → "tweet", "blasts" → "blast" (the tagger's lemmas miss rare verbs). */

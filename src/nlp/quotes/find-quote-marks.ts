@@ -15,15 +15,26 @@ type Family = 'double' | 'straight' | 'low' | 'guillemet' | 'single';
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 
+/**
+ * The character at `i`, or undefined before or after the text. Checked rather than read out of bounds: such a read
+ * makes V8 throw away the optimized code of the function that does it.
+ */
+const charAt = (text: string, i: number): string | undefined => (i >= 0 && i < text.length ? text[i] : undefined);
+
+/** The characters `openerAt` and the single-mark check can start at: “ « „ " ' ` ‘. */
+const mayOpen = (c: number): boolean => c === 0x201c || c === 0xab || c === 0x201e || c === 34 || c === 39 || c === 96 || c === 0x2018;
+/** The characters that close (or reopen) a quotation of some family, and the paragraph break: ” " “ » ' ’ and newline. */
+const mayCloseOrBreak = (c: number): boolean => c === 10 || c === 0x201d || c === 34 || c === 0x201c || c === 0xbb || c === 39 || c === 0x2019;
+
 /** The opening mark at `i` (with its length), when one is there. */
 function openerAt(text: string, i: number): { family: Family; length: number } | null {
-  const c = text[i];
+  const c = charAt(text, i);
   if (c === '“') return { family: 'double', length: 1 };
   if (c === '«') return { family: 'guillemet', length: 1 };
   if (c === '„') return { family: 'low', length: 1 };
   if (c === '"') return { family: 'straight', length: 1 };
   // Scraped text writes quotation marks as two straight single quotes or two backticks.
-  if ((c === "'" || c === '`') && text[i + 1] === c) return { family: 'straight', length: 2 };
+  if ((c === "'" || c === '`') && charAt(text, i + 1) === c) return { family: 'straight', length: 2 };
   return null;
 }
 
@@ -59,6 +70,10 @@ export function findQuoteMarks(text: string): QuotedSpan[] {
   };
 
   for (let i = 0; i < n; i++) {
+    // Only a few characters can open a quotation, or close or break the one open: skip the others unread.
+    if (family === null) while (i < n && !mayOpen(text.charCodeAt(i))) i++;
+    else while (i < n && !mayCloseOrBreak(text.charCodeAt(i))) i++;
+    if (i >= n) break;
     const c = text[i]!;
     if (c === '\n') {
       if (family === null) continue;
@@ -81,12 +96,12 @@ export function findQuoteMarks(text: string): QuotedSpan[] {
       const op = openerAt(text, i);
       if (op) {
         // A straight mark followed by a space is a stray or a closing one without its opener.
-        if (op.family === 'straight' && isSpace(text[i + op.length])) continue;
+        if (op.family === 'straight' && isSpace(charAt(text, i + op.length))) continue;
         family = op.family;
         open = i;
         contentStart = i + op.length;
         i += op.length - 1;
-      } else if (c === '‘' && !isWordChar(text[i - 1]) && isWordChar(text[i + 1])) {
+      } else if (c === '‘' && !isWordChar(charAt(text, i - 1)) && isWordChar(charAt(text, i + 1))) {
         family = 'single';
         open = i;
         contentStart = i + 1;
@@ -112,14 +127,14 @@ export function findQuoteMarks(text: string): QuotedSpan[] {
         break;
       case 'straight':
         if (c === '"' || c === '”') finish(i, i + 1);
-        else if (c === "'" && text[i + 1] === "'") {
+        else if (c === "'" && charAt(text, i + 1) === "'") {
           finish(i, i + 2);
           i++;
         }
         break;
       case 'single': {
         // ’ inside a word is an apostrophe (don’t); a closing ’ is followed by no letter.
-        if (c === '’' && !isWordChar(text[i + 1]) && !isSpace(text[i - 1])) finish(i, i + 1);
+        if (c === '’' && !isWordChar(charAt(text, i + 1)) && !isSpace(charAt(text, i - 1))) finish(i, i + 1);
         else if (c === '“' || c === '"') {
           // A double quotation opens while a single one is pending: the ‘ was not a quotation mark.
           family = null;

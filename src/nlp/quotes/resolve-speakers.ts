@@ -34,7 +34,8 @@ const SPEAKER_WINDOW = 3000;
 export function resolveSpeakers(found: Quotation[], state: AnalysisState, lexicon: CueLexicon): Quote[] {
   const { doc, entities } = state;
   const { text, tokens } = doc;
-  const byId = new Map(entities.map((e) => [e.id, e]));
+  const byId = new Map<string, Entity>();
+  for (const e of entities) byId.set(e.id, e);
   const history: Antecedent[] = [];
   const quotes: Quote[] = [];
   let previous = null as SpeakerRef | null;
@@ -86,7 +87,8 @@ export function resolveSpeakers(found: Quotation[], state: AnalysisState, lexico
     const head = tokens[r.to - 1]!;
     const pronoun = r.to - r.from === 1 && head.pos === 'PRON';
     const { actor, entity } = actorOf(span.start, span.end, pronoun);
-    const ref: SpeakerRef = { ...span, actor };
+    // Fields written out rather than spread (a spread copy is slower to build, and has a map of its own).
+    const ref: SpeakerRef = { start: span.start, end: span.end, text: span.text, actor };
     if (pronoun && !actor) {
       const antecedent = SINGULAR.has(head.normal) ? lastPerson(r.from) : GROUP_PRONOUN.has(head.normal) ? lastGroup(r.from) : null;
       if (antecedent) {
@@ -107,10 +109,10 @@ export function resolveSpeakers(found: Quotation[], state: AnalysisState, lexico
         lexicon.groupHeads.has(head.normal) ||
         (head.pos === 'NOUN' && head.normal !== head.lemma && /s$/.test(head.normal)) ||
         tokens.slice(r.from, r.to).some((t) => t.normal === 'and');
-      history.push({ ref: { ...ref, name: actor?.name ?? ref.text }, at: r.to - 1, group });
+      history.push({ ref: { start: ref.start, end: ref.end, text: ref.text, actor: ref.actor, name: actor?.name ?? ref.text }, at: r.to - 1, group });
     } else if (ref.name) {
       const last = history.findLast((h) => h.ref.name === ref.name);
-      history.push({ ref: { ...ref }, at: r.from, group: last?.group ?? GROUP_PRONOUN.has(head.normal) });
+      history.push({ ref: { start: ref.start, end: ref.end, text: ref.text, actor: ref.actor, name: ref.name }, at: r.from, group: last?.group ?? GROUP_PRONOUN.has(head.normal) });
     }
     return ref;
   }

@@ -1,4 +1,4 @@
-import type { NlpDoc } from '../../domain/types.js';
+import type { NlpDoc, Token } from '../../domain/types.js';
 
 /** 'unknown' when no verb of the clause decides (a noun phrase, a headline): callers pick the nearest reading. */
 export type Tense = 'past' | 'future' | 'unknown';
@@ -23,6 +23,14 @@ export function tokenAt(doc: NlpDoc, offset: number): number {
   return lo;
 }
 
+/**
+ * The token at index `i`, or undefined past either end. Indices off the array are checked here rather than read:
+ * an out-of-bounds read makes V8 throw away the optimized code of the function that does it.
+ */
+export function tokenOf(doc: NlpDoc, i: number): Token | undefined {
+  return i >= 0 && i < doc.tokens.length ? doc.tokens[i] : undefined;
+}
+
 const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', 'would']); // "wo" is the first half of "won't"
 const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'re"]);
@@ -41,11 +49,11 @@ const CLAUSE_BREAK = new Set([';', ':', '—', '–', 'that', 'which', 'who', 'w
 export function clauseTense(doc: NlpDoc, start: number, end: number, futureCues: FutureCues): Tense {
   const tokens = doc.tokens;
   const first = tokenAt(doc, start);
-  const sentence = tokens[first]?.sentence ?? -1;
+  const sentence = tokenOf(doc, first)?.sentence ?? -1;
   if (sentence < 0) return 'unknown';
   const s = doc.sentences[sentence]!;
-  const p1 = tokens[first - 1]?.normal;
-  const p2 = tokens[first - 2]?.normal;
+  const p1 = tokenOf(doc, first - 1)?.normal;
+  const p2 = tokenOf(doc, first - 2)?.normal;
   if (p1 === 'as' && (p2 === 'soon' || p2 === 'early')) return 'future';
   // Backwards to the verb that governs a trailing adverbial ("will meet on Monday", "met on Monday").
   let i = first - 1;
@@ -86,13 +94,13 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolea
   const n = t.normal;
   if (CLAUSE_BREAK.has(n)) return 'break';
   // A modal before "have" looks back ("would have met Monday", "may have left Friday").
-  if ((FUTURE_AUX.has(n) || futureCues.alone.has(n)) && doc.tokens[i + 1]?.normal === 'have' && doc.tokens[i + 2]?.pos === 'VERB') return 'past';
+  if ((FUTURE_AUX.has(n) || futureCues.alone.has(n)) && tokenOf(doc, i + 1)?.normal === 'have' && tokenOf(doc, i + 2)?.pos === 'VERB') return 'past';
   if (FUTURE_AUX.has(n)) return 'future';
   // The month "May" is no modal.
   if (t.pos === 'PROPN') return null;
-  const planVerb = futureCues.withTo.has(n) && doc.tokens[i + 1]?.normal === 'to';
+  const planVerb = futureCues.withTo.has(n) && tokenOf(doc, i + 1)?.normal === 'to';
   if (forward && (planVerb || futureCues.alone.has(n)) && n.endsWith('ed')) {
-    const prev = doc.tokens[i - 1]?.normal ?? '';
+    const prev = tokenOf(doc, i - 1)?.normal ?? '';
     if (BE.has(prev) && prev !== 'been') return 'future';
     return PAST_AUX.has(prev) || t.pos === 'VERB' || planVerb ? 'past' : null;
   }
@@ -102,9 +110,9 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolea
   if (planVerb) return 'future';
   if (t.pos !== 'AUX' && t.pos !== 'VERB') return null;
   if (PAST_AUX.has(n)) return 'past';
-  if (BE.has(n) && doc.tokens[i + 1]?.normal === 'to') return 'future'; // "is to resume trading on Tuesday"
+  if (BE.has(n) && tokenOf(doc, i + 1)?.normal === 'to') return 'future'; // "is to resume trading on Tuesday"
   if (t.pos === 'AUX') return null;
-  const prev = doc.tokens[i - 1]?.normal ?? '';
+  const prev = tokenOf(doc, i - 1)?.normal ?? '';
   if (n.endsWith('ing')) return BE.has(prev) && prev !== 'be' && prev !== 'been' ? 'future' : null;
   // Infinitives and passives after "be" take their tense from further left ("to be published", "will be held").
   if (prev === 'to' || prev === 'be' || FUTURE_AUX.has(prev)) return null;
@@ -115,6 +123,6 @@ function verdict(doc: NlpDoc, i: number, futureCues: FutureCues, forward: boolea
 }
 
 function isPastPerfect(doc: NlpDoc, i: number): boolean {
-  const p1 = doc.tokens[i - 1]?.normal;
-  return p1 === 'had' || (p1 === 'been' && doc.tokens[i - 2]?.normal === 'had');
+  const p1 = tokenOf(doc, i - 1)?.normal;
+  return p1 === 'had' || (p1 === 'been' && tokenOf(doc, i - 2)?.normal === 'had');
 }

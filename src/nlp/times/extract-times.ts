@@ -1,8 +1,9 @@
-import type { NlpDoc, TimeExpr } from '../../domain/types.js';
-import { clauseTense, tokenAt, type FutureCues, type Tense } from './clause-tense.js';
+import type { NlpDoc, TimeExpr, Token } from '../../domain/types.js';
+import { clauseTense, tokenAt, tokenOf, type FutureCues, type Tense } from './clause-tense.js';
 import { RECIPES, type RecipeContext } from './recipes.js';
 import { parseDay, type Day } from './resolve-relative.js';
-import { findMatch, type ScanCursor, type TimeMatcher } from './time-matcher.js';
+import type { TimeLexicon } from './time-lexicon.js';
+import { findMatch, type ScanCursor, type TimeMatch, type TimeMatcher } from './time-matcher.js';
 
 const WORD_BEFORE = /([\w'’$€£.-]+)\s*$/;
 const TWO_WORDS_BEFORE = /([\w'’]+\s+[\w'’]+)\s*$/;
@@ -23,48 +24,18 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
   let lastDate: Day | null = null;
   let lastDateUnit: 'day' | 'month' | 'year' | null = null;
   const cursor: ScanCursor = { from: 0, tried: 0 };
-  let m: RegExpExecArray | null;
-  while ((m = findMatch(matcher, text, cursor)) !== null) {
-    const match = m;
-    const rule = matcher.rules.find((r) => match[r.index] !== undefined);
-    if (!rule) {
-      cursor.from = match.index + 1;
-      continue;
-    }
+  let found: TimeMatch | null;
+  while ((found = findMatch(matcher, text, cursor)) !== null) {
+    const { match: m, rule } = found;
     const groups: Record<string, string | undefined> = {};
-    for (const [name, index] of rule.groups) groups[name] = match[index];
+    for (const [name, index] of rule.groups) groups[name] = m[index];
     const start = m.index;
     const end = start + m[0].length;
-    let tense: Tense | null = null;
     const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1]?.toLowerCase().replace(/’/g, "'") ?? '';
-    const ctx: RecipeContext = {
-      lex: matcher.lexicon,
-      anchor,
-      tense: () => (tense ??= clauseTense(doc, start, end, futureCues)),
-      before: before.length > 1 ? before.replace(/\.$/, '') : before,
-      charBefore: text[start - 1] ?? '',
-      get sentenceBefore() {
-        const t = doc.tokens[tokenAt(doc, start)];
-        const sentence = t ? doc.sentences[t.sentence] : undefined;
-        return sentence && sentence.start <= start ? text.slice(sentence.start, start) : '';
-      },
-      get beforeTwo() {
-        return (TWO_WORDS_BEFORE.exec(text.slice(Math.max(0, start - 32), start))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
-      },
-      after: text.slice(end, end + 32),
-      tokenBefore: () => {
-        const i = tokenAt(doc, start) - 1;
-        const t = doc.tokens[i];
-        return t && t.end <= start && t.sentence === doc.tokens[i + 1]?.sentence ? t : undefined;
-      },
-      nounAfter: (plural) => {
-        const t = doc.tokens[tokenAt(doc, end)];
-        return !!t && t.start >= end && t.pos === 'NOUN' && (!plural || (t.normal !== t.lemma && t.normal.endsWith('s')));
-      },
-      lastQuarter,
-      lastDate,
-      lastDateUnit,
-    };
+    const ctx = new MatchContext(doc, start, end, futureCues, matcher.lexicon, anchor, before.length > 1 ? before.replace(/\.$/, '') : before);
+    ctx.lastQuarter = lastQuarter;
+    ctx.lastDate = lastDate;
+    ctx.lastDateUnit = lastDateUnit;
     const recipe = RECIPES[rule.recipe];
     const result = recipe ? recipe(groups, ctx) : null;
     if (!result) {
@@ -97,6 +68,54 @@ export function extractTimes(doc: NlpDoc, published: string | null, matcher: Tim
     cursor.from = end;
   }
   return out;
+}
+
+/** What a recipe sees of one match (a class: an object literal with getters cost more to build than most recipes take). */
+class MatchContext implements RecipeContext {
+  readonly charBefore: string;
+  readonly after: string;
+  lastQuarter: { y: number; q: number } | null = null;
+  lastDate: Day | null = null;
+  lastDateUnit: 'day' | 'month' | 'year' | null = null;
+  private tenseMemo: Tense | null = null;
+
+  constructor(
+    private readonly doc: NlpDoc,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly futureCues: FutureCues,
+    readonly lex: TimeLexicon,
+    readonly anchor: Day | null,
+    readonly before: string,
+  ) {
+    this.charBefore = start > 0 ? doc.text[start - 1]! : '';
+    this.after = doc.text.slice(end, end + 32);
+  }
+
+  tense(): Tense {
+    return (this.tenseMemo ??= clauseTense(this.doc, this.start, this.end, this.futureCues));
+  }
+
+  get sentenceBefore(): string {
+    const t = tokenOf(this.doc, tokenAt(this.doc, this.start));
+    const sentence = t ? this.doc.sentences[t.sentence] : undefined;
+    return sentence && sentence.start <= this.start ? this.doc.text.slice(sentence.start, this.start) : '';
+  }
+
+  get beforeTwo(): string {
+    return (TWO_WORDS_BEFORE.exec(this.doc.text.slice(Math.max(0, this.start - 32), this.start))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  }
+
+  tokenBefore(): Token | undefined {
+    const i = tokenAt(this.doc, this.start) - 1;
+    const t = tokenOf(this.doc, i);
+    return t && t.end <= this.start && t.sentence === tokenOf(this.doc, i + 1)?.sentence ? t : undefined;
+  }
+
+  nounAfter(plural?: boolean): boolean {
+    const t = tokenOf(this.doc, tokenAt(this.doc, this.end));
+    return !!t && t.start >= this.end && t.pos === 'NOUN' && (!plural || (t.normal !== t.lemma && t.normal.endsWith('s')));
+  }
 }
 
 const cueCache = new WeakMap<TimeMatcher, FutureCues>();

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canStartAt, matchPrefixes } from './match-prefixes.js';
 import { loadTimeData } from './time-lexicon.js';
+import { rulesAt } from './rule-selector.js';
 import { buildTimeMatcher } from './time-matcher.js';
 
 test('prefixes of words, optional parts, classes and repeats', () => {
@@ -27,14 +28,16 @@ test('syntax beyond the analysis gives no filter rather than a wrong one', () =>
 
 test('the rules of data/times have a filter, and it lets every rule example through', () => {
   const matcher = buildTimeMatcher(loadTimeData());
-  assert.ok(matcher.prefixes, 'rules.json uses syntax the analysis reads');
+  assert.ok(matcher.selector.prefixes.every((p) => p !== null), 'rules.json uses syntax the analysis reads');
   const text = 'On Tuesday night, 3 1/2 weeks after the year-earlier period and a while before Christmas Eve, at 10:35 a.m.';
   matcher.regex.lastIndex = 0;
   let found = 0;
   for (let m = matcher.regex.exec(text); m; m = matcher.regex.exec(text)) {
     found++;
-    assert.ok(canStartAt(matcher.prefixes!, text, m.index), m[0]);
+    const match = m;
+    const rule = matcher.rules.find((r) => match[r.index] !== undefined)!;
+    assert.ok(rulesAt(matcher.selector, text, m.index)?.some((r) => r.rule.id === rule.id), m[0]);
   }
   assert.ok(found >= 4, `${found} matches`);
-  assert.equal(canStartAt(matcher.prefixes!, 'said the minister', 0), false);
+  assert.equal(rulesAt(matcher.selector, 'said the minister', 0), null);
 });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTimeData } from './time-lexicon.js';
-import { buildTimeMatcher, findMatch, type TimeMatcher } from './time-matcher.js';
+import { buildTimeMatcher, findMatch, type TimeMatch, type TimeMatcher } from './time-matcher.js';
+import { nextTrigger } from './trigger-words.js';
 
 const matcher = buildTimeMatcher(loadTimeData());
 
@@ -35,11 +36,19 @@ function plainScan(m: TimeMatcher, text: string): string[] {
   return out;
 }
 
+/** The full pattern's match at `at`, if it has one there. */
+function plainMatchAt(at: number, text: string): RegExpExecArray | null {
+  const sticky = new RegExp(matcher.regex.source, 'iy');
+  sticky.lastIndex = at;
+  return sticky.exec(text);
+}
+
 function triggeredScan(m: TimeMatcher, text: string): string[] {
   const out: string[] = [];
   const cursor = { from: 0, tried: 0 };
-  let r: RegExpExecArray | null;
-  while ((r = findMatch(m, text, cursor)) !== null) {
+  let found: TimeMatch | null;
+  while ((found = findMatch(m, text, cursor)) !== null) {
+    const r = found.match;
     out.push(`${r.index}:${r[0]}`);
     cursor.from = r.index + r[0].length;
   }
@@ -59,9 +68,12 @@ test('the scan near trigger words finds what a scan of every position finds', ()
     }
     const triggered: string[] = [];
     const cursor = { from: 0, tried: 0 };
-    while ((r = findMatch(matcher, text, cursor)) !== null) {
-      triggered.push(`${r.index}:${r[0]}`);
-      cursor.from = r.index + 1;
+    let found: TimeMatch | null;
+    while ((found = findMatch(matcher, text, cursor)) !== null) {
+      triggered.push(`${found.match.index}:${found.match[0]}`);
+      // The rule found is the one the full pattern's groups name.
+      assert.equal(found.rule.id, matcher.rules.find((x) => plainMatchAt(found!.match.index, text)?.[x.index] !== undefined)?.id, text);
+      cursor.from = found.match.index + 1;
     }
     assert.deepEqual(triggered, plain, text);
   }
@@ -80,4 +92,15 @@ test('every rule matches in the sentences above (so the comparison covers it)', 
     }
   }
   assert.deepEqual(matcher.rules.map((x) => x.id).filter((id) => !fired.has(id)), []);
+});
+
+test('the trigger trie finds what the trigger expression finds, from any position', () => {
+  assert.ok(matcher.triggerTrie, 'the trigger words of data/times fit the trie');
+  const text = `${SENTENCES.join(' ')} In MID-2019, covid19 and a 24-hour, year-end twenty-first-century Sept. review.`;
+  for (let from = 0; from < text.length; from++) {
+    matcher.trigger.lastIndex = from;
+    const r = matcher.trigger.exec(text);
+    const hit = nextTrigger(matcher.triggerTrie!, text, from);
+    assert.deepEqual(hit, r ? { index: r.index, end: r.index + r[0].length } : null, `from ${from}`);
+  }
 });

@@ -1,4 +1,5 @@
-import { canStartAt, matchPrefixes, type MatchPrefixes } from './match-prefixes.js';
+import { buildRuleSelector, rulesAt, type RuleSelector } from './rule-selector.js';
+import { buildTriggerTrie, nextTrigger, type TriggerHit, type TriggerTrie } from './trigger-words.js';
 import type { TimeData, TimeLexicon, TimeRule } from './time-lexicon.js';
 
 /**
@@ -8,12 +9,15 @@ import type { TimeData, TimeLexicon, TimeRule } from './time-lexicon.js';
 export interface TimeMatcher {
   /** All rules alternated, global: a plain scan (`regex.exec` from lastIndex) finds the same matches as `findMatch`. */
   regex: RegExp;
-  /** The same pattern, sticky: tried at one position. */
-  sticky: RegExp;
   /** Digits and the words of which every match holds one. */
   trigger: RegExp;
-  /** The first characters a match can have: most word starts near a trigger are skipped without trying the regex. */
-  prefixes: MatchPrefixes | null;
+  /** The same words in a trie, which finds them faster (null when a word has characters it does not handle). */
+  triggerTrie: TriggerTrie | null;
+  /**
+   * The rules that can match at a position, from the first characters there, each in a sticky pattern of its own:
+   * most word starts near a trigger are skipped without trying a regex, the others try only the rules that fit.
+   */
+  selector: RuleSelector<CompiledRule>;
   rules: CompiledRule[];
   lexicon: TimeLexicon;
 }
@@ -120,28 +124,40 @@ export function buildTimeMatcher(data: TimeData): TimeMatcher {
   // A match starts at a word start and ends at a word end (a final period, as in "a.m.", is its own end), never
   // inside a hyphenated word ("a year-earlier loss", "6-year-old", "1990-91").
   // The leading \b is redundant with the look-behind but lets the engine skip mid-word positions fast (~30%).
-  const source = `\\b(?<![\\w'’.,-])(?:${parts.join('|')})(?![\\w]|-\\w)`;
+  const words = triggerWords(data);
+  const wrap = (alternation: string): string => `\\b(?<![\\w'’.,-])(?:${alternation})(?![\\w]|-\\w)`;
   return {
-    regex: new RegExp(source, 'gi'),
-    sticky: new RegExp(source, 'iy'),
-    trigger: triggerRegex(data),
-    prefixes: matchPrefixes(parts.join('|')),
+    regex: new RegExp(wrap(parts.join('|')), 'gi'),
+    trigger: triggerRegex(words),
+    triggerTrie: buildTriggerTrie(words),
+    selector: buildRuleSelector(rules, parts, wrap),
     rules,
     lexicon: data.lexicon,
   };
 }
 
 /** Digits, or a word starting with a trigger word: the lexicon's calendar words, the last words of its phrases, rules.json "triggers". */
-function triggerRegex(data: TimeData): RegExp {
+function triggerWords(data: TimeData): Set<string> {
   const lex = data.lexicon;
   const last = (phrase: string): string => phrase.split(/\s+/).pop()!;
-  const words = new Set([
+  return new Set([
     ...Object.keys(lex.months), ...Object.keys(lex.weekdays), ...Object.keys(lex.units), ...Object.keys(lex.seasons),
     ...Object.keys(lex.partsOfDay), ...Object.keys(lex.setWords), ...Object.keys(lex.ordinals),
     ...Object.keys(lex.references).map(last), ...Object.keys(lex.holidays).map(last), ...data.triggers,
     ...Object.keys(lex.numbers).flatMap((phrase) => phrase.split(/\s+/)).filter((w) => w.length > 2 && w !== 'of'),
   ]);
+}
+
+function triggerRegex(words: Set<string>): RegExp {
   return new RegExp(`\\d+|\\b(?:${alternation(words).replace(/'/g, "['’]")})`, 'gi');
+}
+
+/** The first trigger at or after `from`: by the trie when the words allow one, else by the regular expression. */
+function findTrigger(matcher: TimeMatcher, text: string, from: number): TriggerHit | null {
+  if (matcher.triggerTrie) return nextTrigger(matcher.triggerTrie, text, from);
+  matcher.trigger.lastIndex = from;
+  const t = matcher.trigger.exec(text);
+  return t ? { index: t.index, end: t.index + t[0].length } : null;
 }
 
 /** `\w` of a non-Unicode regular expression: [A-Za-z0-9_]. */
@@ -156,31 +172,41 @@ export interface ScanCursor {
   tried: number;
 }
 
+/** A match and the rule that made it. */
+export interface TimeMatch {
+  /** The match, with the group numbers of `rule` (not those of `matcher.regex`). */
+  match: RegExpExecArray;
+  rule: CompiledRule;
+}
+
 /**
  * The first match starting at or after cursor.from — what `matcher.regex` would find from there — trying the
- * sticky pattern only at the word starts within WORDS_BEFORE_TRIGGER words before each trigger word.
+ * rules only at the word starts within WORDS_BEFORE_TRIGGER words before each trigger word.
  */
-export function findMatch(matcher: TimeMatcher, text: string, cursor: ScanCursor): RegExpExecArray | null {
-  const { trigger, sticky, prefixes } = matcher;
-  trigger.lastIndex = cursor.from;
-  let t: RegExpExecArray | null;
-  while ((t = trigger.exec(text)) !== null) {
+export function findMatch(matcher: TimeMatcher, text: string, cursor: ScanCursor): TimeMatch | null {
+  const { selector } = matcher;
+  let t: TriggerHit | null;
+  for (let from = cursor.from; (t = findTrigger(matcher, text, from)) !== null; from = t.end) {
     // Positions before `floor` have been tried (or lie before the cursor): walk back no further than it.
     const floor = Math.max(cursor.from, cursor.tried);
     let c = t.index;
     let words = 0;
     while (c > floor && words < WORDS_BEFORE_TRIGGER) {
       c--;
-      if (isSpaceCode(text.charCodeAt(c - 1)) && !isSpaceCode(text.charCodeAt(c))) words++;
+      // (c > 0: charCodeAt(-1) is NaN, but reading before the string throws the optimized code away.)
+      if (c > 0 && isSpaceCode(text.charCodeAt(c - 1)) && !isSpaceCode(text.charCodeAt(c))) words++;
     }
     for (; c <= t.index; c++) {
       if (!isWordCode(text.charCodeAt(c)) || (c > 0 && isNoStartAfter(text.charCodeAt(c - 1)))) continue;
-      if (prefixes && !canStartAt(prefixes, text, c)) continue;
-      sticky.lastIndex = c;
-      const m = sticky.exec(text);
-      if (m) {
-        cursor.tried = c + 1;
-        return m;
+      const candidates = rulesAt(selector, text, c);
+      if (candidates === null) continue;
+      for (const { sticky, rule } of candidates) {
+        sticky.lastIndex = c;
+        const m = sticky.exec(text);
+        if (m) {
+          cursor.tried = c + 1;
+          return { match: m, rule };
+        }
       }
     }
     cursor.tried = t.index + 1;
