@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canStartAt, matchPrefixes } from './match-prefixes.js';
+import { matchPrefixes, symbolOf, type MatchPrefixes } from './match-prefixes.js';
 import { loadTimeData } from './time-lexicon.js';
 import { rulesAt } from './rule-selector.js';
 import { buildTimeMatcher } from './time-matcher.js';
@@ -11,6 +11,16 @@ test('prefixes of words, optional parts, classes and repeats', () => {
   // A look-ahead consumes nothing; a whole match shorter than k stays as it is.
   assert.deepEqual([...matchPrefixes('a(?=\\s+b)|no', 3)!.prefixes].sort(), ['a', 'no']);
 });
+
+/** Whether a match can start at `at`: the text there, read as symbols, opens one of the prefixes (or is a whole match). */
+function canStartAt(p: MatchPrefixes, text: string, at: number): boolean {
+  let key = '';
+  for (let j = 0; j < p.k && at + j < text.length; j++) {
+    key += symbolOf(text[at + j]!);
+    if (p.prefixes.has(key)) return true;
+  }
+  return false;
+}
 
 test('a position passes when the text there opens a possible match, whatever its case, digits and spaces', () => {
   const p = matchPrefixes('(?:early\\s+)?monday|\\d{1,2}\\s*p\\.m\\.', 4)!;

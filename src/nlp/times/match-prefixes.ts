@@ -216,15 +216,3 @@ export function matchPrefixes(source: string, k = 4): MatchPrefixes | null {
     throw e;
   }
 }
-
-/** Whether a match of the analysed expression can start at `at`. */
-export function canStartAt(p: MatchPrefixes, text: string, at: number): boolean {
-  let key = '';
-  for (let j = 0; j < p.k; j++) {
-    const c = text[at + j];
-    if (c === undefined) break;
-    key += symbolOf(c);
-    if (j < p.k - 1 && p.prefixes.has(key)) return true;
-  }
-  return p.prefixes.has(key);
-}

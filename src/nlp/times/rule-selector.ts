@@ -99,7 +99,7 @@ function codeOf<R extends NumberedRule>(sel: RuleSelector<R>, unit: number): num
 
 /**
  * Rules that can match text opening with `key`: those with `key` among their prefixes, or a shorter start of it that
- * is a whole match (as `canStartAt` reads a prefix set).
+ * is a whole match.
  */
 function chooseRules<R extends NumberedRule>(sel: RuleSelector<R>, key: string): Array<RuleMatcher<R>> | null {
   const can = new Set(sel.anywhere);
