@@ -1,5 +1,5 @@
 // bench/extract: the whole extraction pipeline over a pinned slice of ../shared/corpora
-// (the 2,031 State Department releases, 2021–22). Prints one result line:
+// (the 2,032 State Department releases, 2021–22). Prints one result line:
 // articles/s, peak RSS, and milliseconds per article for each pipeline stage.
 // Usage: node bench/extract.mjs [--limit N]   (run `npm run build` first)
 import { join, resolve, dirname } from 'node:path';
