@@ -4,7 +4,7 @@
 // reads is the model's own: see wink-stable-cache.ts), so this wrapper cuts each unknown piece once, keeps
 // the calls the tokenizer made for it, and replays them the next time. It also scans for spaces itself
 // instead of splitting the whole text into an array first. Tokens, categories and spacing are those of
-// wink's own tokenizer (checked by test/wink-token-memo.test.ts against it).
+// wink's own tokenizer (checked against it by wink-token-memo.test.ts).
 // Must be imported before wink-nlp loads (see analyze-base.ts): it replaces the tokenizer module wink requires.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
