@@ -656,3 +656,47 @@ test('a relative clause holding other clauses still describes the subject; a new
   assert.equal(meet?.source?.text, 'Ruiz');
   assert.equal(meet?.modality, 'future');
 });
+
+test('a participle after a noun in the predicate is passive: that noun undergoes it', () => {
+  const ev = code('Bolivian police said Quispe was the first senator arrested in the fraud inquiry.');
+  const arrest = ev.find((e) => e.cameo.startsWith('17'));
+  assert.ok(arrest);
+  assert.equal(arrest.target?.text, 'Quispe');
+  assert.notEqual(arrest.source?.text, 'Quispe');
+  // Documents, not people, were released: no release of persons.
+  assert.equal(code('Papers released by the Peruvian archive describe the plot.').some((e) => e.plover === 'RETREAT'), false);
+});
+
+test('a participle clause that closes a sentence has the subject of the verb it hangs on', () => {
+  const ev = code('Peru recalled its ambassador after accusing Chile of spying.');
+  assert.ok(ev.some((e) => e.plover === 'ACCUSE' && pair(e) === 'PER>CHL'));
+});
+
+test('floods, collisions and fires kill without anyone acting', () => {
+  assert.deepEqual(code('Flooding in Peru kills nine villagers near Cusco.'), []);
+  assert.deepEqual(code('A bus collision in Bolivia kills 14 passengers.'), []);
+  assert.deepEqual(code('An explosion and fire aboard a Peruvian ferry injure six crew near Callao.'), []);
+});
+
+test('a mine that is dug is no explosive: the place where it is does not become the attacker', () => {
+  const ev = code('Armed men storm a copper mine in Arequipa, Peru, killing four workers.');
+  assert.equal(ev.some((e) => e.source?.text === 'Arequipa'), false);
+  const mine = code('A roadside mine kills two soldiers near Ayacucho, Peru.');
+  assert.equal(mine[0]?.source?.actor?.country, 'PER');
+});
+
+test('each count goes with the casualty word of its own clause', () => {
+  const ev = code('Five Peruvian soldiers are killed and three others are wounded in a Chilean ambush.');
+  assert.deepEqual(ev[0]?.size, { dead: 5, injured: 3 });
+  // Posts are no crowd; a month's day is no count.
+  assert.equal(code('The Chilean army launched strikes against three Peruvian posts on March 4.')[0]?.size, null);
+  assert.deepEqual(code('Thousands of farmers protest against the Peruvian government in Lima.')[0]?.size, { participants: 2000 });
+});
+
+test('a warning of a response is aimed at the other side named after "to", not at the source itself', () => {
+  const ev = code('Peru warned that it would respond firmly to any Chilean incursion.');
+  const threat = ev.find((e) => e.plover === 'THREATEN');
+  assert.ok(threat);
+  assert.equal(pair(threat), 'PER>CHL');
+  assert.equal(code('Peru warned that its army is ready.').find((e) => e.plover === 'THREATEN')?.target ?? null, null);
+});

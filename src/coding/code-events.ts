@@ -10,9 +10,9 @@ import { geoForSpan } from '../nlp/geo-for-span.js';
 import type { CameoEntry, EventLexicon, FrameKind } from './event-lexicon.js';
 import { findEventSize } from './event-size.js';
 import { matchPatterns, type PatternHit } from './match-patterns.js';
-import { hazardDoer, hazardObject } from './hazard-doer.js';
+import { coordinatedHazard, hazardDoer, hazardObject } from './hazard-doer.js';
 import { speakerAt } from './speaker-at.js';
-import { attributiveParticiple, isHeadline, isPassive, isPossessive, isVerb, lower, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
+import { attributiveParticiple, isHeadline, isPassive, isPossessive, isVerb, lower, reducedRelative, sayVerbAsNoun, titleCase, victimParticiple } from './verb-forms.js';
 import { sentenceMentions, type ActorMention } from './sentence-mentions.js';
 
 export interface EventCoderResources {
@@ -38,6 +38,10 @@ const PERSONAL = new Set(['we', 'us', 'they', 'them', 'it', 'he', 'she', 'him', 
 const SUBORDINATOR = new Set(['as', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'once', 'until']);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
+/** Prepositions that aim a threat at someone ("respond to", "act against", "strike on"). */
+const AIMED = new Set(['to', 'against', 'on']);
+/** Words that open a participle clause after the verb it hangs on ("… after accusing X", "… while visiting Y"). */
+const PARTICIPLE_OPENER = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'despite', 'upon', 'on']);
 const COORD = new Set(['and', ',', 'or', '&']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'finally', 'again', 'also', 'recently', 'reportedly', 'routinely', 'flatly', 'bluntly', 'outright', 'once', 'already', 'still', 'now', 'then', 'jointly']);
 const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'airstrike', 'raid', 'bombing', 'bomb', 'shelling', 'offensive', 'assault', 'fire', 'gunfire', 'ambush']);
@@ -178,6 +182,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (!hit.pattern.nominal && hit.positions.length === 1 && attributiveParticiple(tokens, from, t)) continue;
       if (verb && /^(17|18|19|20)/.test(hit.pattern.cameo) && hazardDoer(tokens, from, t, to, isPassive(tokens, from, t), res.lexicon)) continue;
       if (verb && /^(18|19|20)/.test(hit.pattern.cameo) && hazardObject(tokens, t, to, res.lexicon.hazardObjects)) continue;
+      if (!verb && /^(18|19|20)/.test(hit.pattern.cameo) && coordinatedHazard(tokens, t, res.lexicon)) continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;
@@ -217,7 +222,14 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         targetM = undergoer ?? objectAfter(tokens, mentions, last, to, true, false, false, triggers);
         if (sourceM.length === 0 && hit.pattern.symmetric && targetM.length > 1) sourceM = targetM;
       } else if (isPassive(tokens, from, t)) {
-        targetM = victimParticiple(tokens, from, t) ? [] : clauseSubject(t);
+        // "the first official investigated from …", "soldiers killed in the war": the noun phrase the participle
+        // describes undergoes it, not the clause's subject.
+        const relative = reducedRelative(tokens, from, t);
+        if (relative && (hit.pattern.object === 'people' || hit.pattern.object === 'someone') && !namesPeople(state, res.lexicon.people, tokens[t - 1]!)) continue;
+        // Only people undergo it: in "the Oxford vaccine supplied through COVAX" the names are no recipients.
+        const described = relative && namesPeople(state, res.lexicon.people, tokens[t - 1]!) ? mentions.filter((m) => m.last <= t && m.last >= t - 3) : [];
+        // "X was the first lawmaker arrested": after "be", the noun phrase is the subject again.
+        targetM = victimParticiple(tokens, from, t) ? [] : relative && (described.length > 0 || !copulaBefore(tokens, from, t)) ? described : clauseSubject(t);
         const agent = afterWord(tokens, mentions, t, to, 'by') ?? agentNoun(tokens, mentions, hits, absorbed, t, to);
         if (agent) sourceM = [agent];
         // "was arrested in Lebanon": with no agent, an investigation, charge or coercion is the state's where it happened.
@@ -307,7 +319,18 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         (x) => x !== f && !dropped.has(x) && x.hit.trigger > f.lastToken && x.hit.trigger - f.lastToken <= 10 &&
           !crossesBreak(tokens, f.lastToken, x.hit.trigger),
       );
-      if (!e) continue;
+      if (!e) {
+        // "warned that it would respond to any Israeli attack": with no act of the lexicon in the complement, a
+        // threat is aimed at another side named there after "to", "against" or "on", not at the source's own.
+        const own = f.sources[0]?.actor?.country;
+        if (f.hit.pattern.frame === 'threat' && own && f.targets.every((a) => a.actor?.country === own)) {
+          const other = mentions.find((m) => m.first > f.lastToken && m.last <= to && m.actor?.country && m.actor.country !== own &&
+            tokens.slice(Math.max(f.lastToken, m.first - 2), m.first).some((x) => AIMED.has(x.normal)));
+          if (other) f.targets = [placed(resolve(other, 'target', f.sources[0]!))];
+          else if (f.targets.length > 0 && tokens[f.lastToken + 1]?.normal === 'that') f.targets = [];
+        }
+        continue;
+      }
       dropped.add(e);
       // "to organise and march against…": a verb coordinated with the complement belongs to it.
       for (const x of drafts) if (x.hit.trigger > e.hit.trigger && coordinatedVerb(tokens, e.hit.trigger, x.hit.trigger)) dropped.add(x);
@@ -491,7 +514,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         mainAt = d.hit.trigger;
       }
       const location = eventLocation(state, tokens, mentions, d.hit.trigger);
-      if (size === undefined) size = findEventSize(tokens, from, to);
+      if (size === undefined) size = findEventSize(tokens, from, to, (tok) => namesPeople(state, res.lexicon.people, tok));
       const trig = tokens[d.hit.trigger]!;
       const reported = speech !== null && !speakerIsSource && !(speech.actor === null && selfSpeech) && evSources === d.sources;
       for (const [a, b] of pairs) {
@@ -620,6 +643,14 @@ function subjectOf(
     const head = mentions.find((m) => m.first > comma && m.first <= comma + 6 && m.actor);
     return head && tokens[comma]?.text === ',' ? withCoordinated(tokens, mentions, head, head.last + 4) : [];
   }
+  // "Armenia asked for help after accusing Azerbaijan of …": a participle clause that closes a sentence has the
+  // subject of the verb it hangs on.
+  if (j > from && PARTICIPLE_OPENER.has(w) && tokens[t]!.pos === 'VERB' && tokens[t]!.normal.endsWith('ing') && depth < 3) {
+    for (let k = j - 1; k >= from && tokens[k]!.text !== ','; k--) {
+      if (isVerb(tokens, from, k) && !isPassive(tokens, from, k)) return subjectOf(tokens, mentions, from, k, depth + 1, peopleNoun);
+    }
+    return [];
+  }
   // "Israeli jets struck the depot, killing eight soldiers": a participle clause after a comma has the
   // subject of the verb before it, or its agent when that verb is passive (none in "rockets are fired …,
   // injuring three"); the nearest verb, not a speech verb that reports it ("police said rebels shelled …, killing").
@@ -727,6 +758,12 @@ function subjectOf(
     region.find((m) => m.first > head!.last && m.first <= head!.last + 3 && !tokens.slice(head!.last + 1, m.first).some((x) => x.pos === 'ADP')) : undefined;
   if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
+}
+
+/** Whether the nearest verb before the noun phrase that ends before t is a form of "be". */
+function copulaBefore(tokens: Token[], from: number, t: number): boolean {
+  for (let k = t - 2; k >= from; k--) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return lower(tokens[k]!) === 'be';
+  return false;
 }
 
 /** The word opening the subordinate clause that holds verb k ("as it drove"), within its comma-bounded stretch, or -1. */
@@ -1140,12 +1177,15 @@ function unreal(tokens: Token[], from: number, t: number): boolean {
   return false;
 }
 
+/** What is dug from a mine: "a gold mine" is a place of work. */
+const MINED = new Set(['gold', 'coal', 'copper', 'salt', 'diamond', 'iron', 'silver', 'tin', 'uranium', 'jade', 'lithium', 'cobalt', 'zinc', 'nickel', 'phosphate', 'bauxite', 'ruby', 'emerald', 'open-pit', 'mining']);
 const EXPLOSIVES = new Set(['bomb', 'bombs', 'bombing', 'bombings', 'bomber', 'bombers', 'explosion', 'explosions', 'blast', 'blasts', 'mine', 'mines', 'landmine', 'landmines', 'minefield', 'grenade', 'grenades']);
 
 /** Where the clause up to t (or t itself) names an explosive as what did it ("A roadside bombing … killed"), else -1. */
 function explosiveBefore(tokens: Token[], from: number, t: number): number {
   for (let k = t; k >= from && k >= t - 12; k--) {
-    if (EXPLOSIVES.has(tokens[k]!.normal)) return k;
+    // "a gold mine", "coal mines": a mine that is dug is no explosive.
+    if (EXPLOSIVES.has(tokens[k]!.normal) && !(tokens[k]!.normal.startsWith('mine') && MINED.has(tokens[k - 1]?.normal ?? ''))) return k;
     if (k < t && (tokens[k]!.pos === 'VERB' || CLAUSE_BREAK.has(tokens[k]!.normal))) return -1;
   }
   return -1;

@@ -19,8 +19,11 @@ const PHRASE_END = new Set(['ADP', 'VERB', 'AUX', 'PUNCT', 'CCONJ', 'SCONJ', 'PR
 /** Whether token k is a hazard noun; "fire" only after an article ("a fire", not "anti-aircraft fire" or "open fire"). */
 function isHazard(tokens: Token[], k: number, hazards: Set<string>): boolean {
   const t = tokens[k];
-  if (t === undefined || !NOUN_LIKE.has(t.pos) || !(hazards.has(lower(t)) || hazards.has(t.normal))) return false;
-  return t.normal !== 'fire' || tokens[k - 1]?.pos === 'DET';
+  if (t === undefined || !(hazards.has(lower(t)) || hazards.has(t.normal))) return false;
+  // The tagger reads a hazard's gerund as a verb ("Flooding in the north kills nine").
+  if (!NOUN_LIKE.has(t.pos) && !(t.pos === 'VERB' && t.normal.endsWith('ing'))) return false;
+  // "an explosion and fire": a noun coordinated with another one is no weapon either.
+  return t.normal !== 'fire' || tokens[k - 1]?.pos === 'DET' || (tokens[k - 1]?.normal === 'and' && tokens[k - 2]?.pos === 'NOUN');
 }
 
 /** The head of the noun phrase starting at k (its last noun), or -1. */
@@ -71,9 +74,31 @@ export function hazardDoer(tokens: Token[], from: number, t: number, to: number,
   // The clause's first noun phrase, for a subject with a phrase after it or a verb coordinated with another.
   let start = from;
   while (start < t && tokens[start]!.pos === 'DET') start++;
+  if (tokens[start]!.pos === 'VERB') return isHazard(tokens, start, hazards);
   let end = start;
   while (end < t && !PHRASE_END.has(tokens[end]!.pos)) end++;
-  return end > start && isHazard(tokens, end - 1, hazards);
+  if (end > start && isHazard(tokens, end - 1, hazards)) return true;
+  // "An explosion and fire aboard a ferry injure nine": a hazard as the second of two coordinated nouns.
+  if (end > start && tokens[end]?.normal === 'and') {
+    let next = end + 1;
+    while (next < t && tokens[next]!.pos === 'DET') next++;
+    let close = next;
+    while (close < t && !PHRASE_END.has(tokens[close]!.pos)) close++;
+    return close > next && isHazard(tokens, close - 1, hazards);
+  }
+  return false;
+}
+
+/** Whether the noun at k is coordinated with a hazard ("an explosion and fire aboard a ferry", "a fire and blast"). */
+export function coordinatedHazard(tokens: Token[], k: number, lexicon: Hazards): boolean {
+  if (tokens[k + 1]?.normal === 'and') {
+    let next = k + 2;
+    while (tokens[next]?.pos === 'DET') next++;
+    if (isHazard(tokens, next, lexicon.hazards)) return true;
+  }
+  let prev = k - 1;
+  while (tokens[prev]?.pos === 'DET') prev--;
+  return tokens[prev]?.normal === 'and' && isHazard(tokens, prev - 1, lexicon.hazards);
 }
 
 /** Whether the direct object of the active verb at t is something fought without fighting anyone ("battling a pandemic"). */

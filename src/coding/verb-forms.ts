@@ -102,6 +102,8 @@ export const isPossessive = (t: Token | undefined): boolean => t !== undefined &
 /** Participles that with this preposition right after them are passive without an auxiliary ("…, charged with murder"). */
 const REDUCED_PASSIVE: Record<string, string> = { of: 'accuse convict suspect acquit clear', with: 'charge' };
 
+/** Verbs that take a reported clause without "that". */
+const REPORTING = new Set(['say', 'report', 'claim', 'believe', 'think', 'fear', 'announce', 'confirm', 'state', 'allege']);
 /** Words that count victims before a participle ("those killed", "dozens wounded"). */
 const VICTIM_COUNTS = new Set(['those', 'people', 'persons', 'others', 'dozens', 'hundreds', 'thousands', 'scores', 'many', 'several', 'more', 'civilians']);
 /** Verbs whose participle is their base form: "were hit by drones", "was cut off". */
@@ -137,6 +139,26 @@ function participle(t: Token): boolean {
   return t.pos === 'VERB' && (t.normal !== lower(t) || SAME_FORM_PARTICIPLES.has(t.normal)) && (/(ed|en|wn|ht|t)$/.test(t.normal) || SAME_FORM_PARTICIPLES.has(t.normal));
 }
 
+/**
+ * "X was the first lawmaker arrested in the probe", "they named the soldiers killed on Monday": a participle right
+ * after a common noun that is itself an object or complement (a verb comes before it in its clause), with no
+ * object of its own, describes that noun; it is passive, not the clause's verb.
+ */
+export function reducedRelative(tokens: Token[], from: number, t: number): boolean {
+  const trig = tokens[t]!;
+  const prev = tokens[t - 1];
+  const next = tokens[t + 1];
+  if (prev === undefined || t - 1 <= from || prev.pos !== 'NOUN' || !participle(trig)) return false;
+  if (next !== undefined && !(next.pos === 'PUNCT' || (next.pos === 'ADP' && next.normal !== 'to' && next.normal !== 'of'))) return false;
+  for (let k = t - 2; k >= from; k--) {
+    const tok = tokens[k]!;
+    if (tok.text === ',' || tok.pos === 'SCONJ' || tok.pos === 'CCONJ' || tok.normal === 'that' || tok.normal === 'who' || tok.normal === 'which') return false;
+    // "Reports say rebels attacked in the night": after a verb of saying, the noun opens the reported clause.
+    if (tok.pos === 'VERB' || tok.pos === 'AUX') return !REPORTING.has(lower(tok));
+  }
+  return false;
+}
+
 /** Whether the verb at t is passive: after a form of "be"/"get", in a participle clause, or after a count of victims. */
 export function isPassive(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
@@ -147,6 +169,7 @@ export function isPassive(tokens: Token[], from: number, t: number): boolean {
   const next = tokens[t + 1]?.normal ?? '';
   if (REDUCED_PASSIVE[next]?.split(' ').includes(lower(trig)) && trig.normal !== lower(trig)) return true;
   if (victimParticiple(tokens, from, t)) return true;
+  if (reducedRelative(tokens, from, t)) return true;
   let reach = t - 3;
   for (let k = t - 1; k >= from && k >= reach; k--) {
     const tok = tokens[k]!;
