@@ -700,3 +700,11 @@ test('a warning of a response is aimed at the other side named after "to", not a
   assert.equal(pair(threat), 'PER>CHL');
   assert.equal(code('Peru warned that its army is ready.').find((e) => e.plover === 'THREATEN')?.target ?? null, null);
 });
+
+test('headline grammar: a count of people with a participle that must take an object is passive; an attribution is no verb', () => {
+  const [e] = code('Three Peruvian soldiers injured in Chilean drone strike on border post.');
+  assert.equal(pair(e!), 'CHL>PER');
+  const ev = code('Chilean forces attack Tacna, Peru, with rockets according to local officials, killing at least nine people.');
+  const kill = ev.find((x) => x.cameo === '1823');
+  assert.equal(kill?.source?.actor?.country, 'CHL');
+});

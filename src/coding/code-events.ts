@@ -656,7 +656,8 @@ function subjectOf(
   // injuring three"); the nearest verb, not a speech verb that reports it ("police said rebels shelled …, killing").
   if (w === ',' && tokens[t]!.pos === 'VERB' && tokens[t]!.normal.endsWith('ing') && depth < 3) {
     for (let k = j - 1; k >= from; k--) {
-      if (!isVerb(tokens, from, k)) continue;
+      // "…, according to local authorities, killing 11": an attribution is no verb of the clause.
+      if (!isVerb(tokens, from, k) || tokens[k]!.normal === 'according' || tokens[k]!.normal === 'citing') continue;
       // A verb in a subordinate clause ("… a convoy as it drove through, killing seven") is not the one.
       const opener = subordinateOpener(tokens, from, k);
       if (opener >= 0) {

@@ -102,6 +102,8 @@ export const isPossessive = (t: Token | undefined): boolean => t !== undefined &
 /** Participles that with this preposition right after them are passive without an auxiliary ("…, charged with murder"). */
 const REDUCED_PASSIVE: Record<string, string> = { of: 'accuse convict suspect acquit clear', with: 'charge' };
 
+/** Verbs that always take an object: without one, their participle is passive. */
+const OBJECT_VERBS = new Set(['kill', 'injure', 'wound', 'arrest', 'detain', 'abduct', 'kidnap', 'execute', 'capture', 'jail', 'imprison']);
 /** Verbs that take a reported clause without "that". */
 const REPORTING = new Set(['say', 'report', 'claim', 'believe', 'think', 'fear', 'announce', 'confirm', 'state', 'allege']);
 /** Words that count victims before a participle ("those killed", "dozens wounded"). */
@@ -156,7 +158,9 @@ export function reducedRelative(tokens: Token[], from: number, t: number): boole
     // "Reports say rebels attacked in the night": after a verb of saying, the noun opens the reported clause.
     if (tok.pos === 'VERB' || tok.pos === 'AUX') return !REPORTING.has(lower(tok));
   }
-  return false;
+  // Headline grammar with no verb before: "Three soldiers injured in a drone strike". Only verbs that always take
+  // an object read so ("rebels attacked in the night" may be active).
+  return t - 1 > from && OBJECT_VERBS.has(lower(trig));
 }
 
 /** Whether the verb at t is passive: after a form of "be"/"get", in a participle clause, or after a count of victims. */
