@@ -214,3 +214,10 @@ test('leaders of earlier decades are known persons with the code of the office t
   // A surname that is also a place is not listed alone: the county stays a place.
   assert.notEqual(run('Armagh beat Kerry in the final.').entities.find((e) => e.text === 'Kerry')?.actor?.code, 'USAGOV');
 });
+
+test("a state's formal style names the state: the Republic of Moldova, the Kingdom of Morocco, not the Republic of China", () => {
+  const s = run('Envoys of the Republic of Moldova and the Kingdom of Morocco met delegates of the Republic of China.');
+  assert.equal(entity(s, 'Republic of Moldova').actor?.country, 'MDA');
+  assert.equal(entity(s, 'Kingdom of Morocco').actor?.country, 'MAR');
+  assert.ok(!s.entities.some((e) => e.text === 'Republic of China' && e.actor?.country === 'CHN'));
+});

@@ -150,6 +150,26 @@ export function placeKey(name: string): string {
 /** Population from which a city is tagged in text by the gazetteer (smaller ones only resolve tagged names). */
 export const TAG_CITY_POPULATION = 100_000;
 
+/** Formal styles before a state's short name: "the Republic of Belarus", "the Kingdom of Morocco". */
+const STYLES = ['Republic of', 'Kingdom of', 'Federal Republic of', 'Islamic Republic of', "People's Republic of", 'Sultanate of', 'Principality of', 'Grand Duchy of', 'Hashemite Kingdom of', 'United Republic of'];
+
+/**
+ * A country's name in each formal style, for its plain names (not abbreviations or names that already carry a
+ * style). The NER otherwise splits "the Republic of Belarus Alexander Lukashenko" at "Republic", a town's name.
+ */
+function styledNames(names: string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    if (!/^[A-Z][a-z]/.test(n) || /\b(Republic|Kingdom|State|Sultanate|Principality|Duchy|Emirates?)\b|\./.test(n)) continue;
+    for (const style of STYLES) {
+      // "the Republic of China" is Taiwan's style, not China's.
+      if (n === 'China' && style === 'Republic of') continue;
+      out.push(`${style} ${n}`);
+    }
+  }
+  return out;
+}
+
 export function buildGazetteer(data: GazetteerData): Gazetteer {
   const phrases = new Map<string, NameEntry[]>();
   const places = new Map<string, NameTarget[]>();
@@ -164,6 +184,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
       addPhrase(phrases, n, t);
       addPlace(places, n, t);
     }
+    for (const n of styledNames(country.names)) addPhrase(phrases, n, t);
     const d: NameTarget = { kind: 'demonym', country };
     for (const n of country.demonyms) addPhrase(phrases, n, d);
   }
