@@ -708,3 +708,12 @@ test('headline grammar: a count of people with a participle that must take an ob
   const kill = ev.find((x) => x.cameo === '1823');
   assert.equal(kill?.source?.actor?.country, 'CHL');
 });
+
+test('what a meeting is about is no partner; who is to blame is the target; no one cooperating with a bare pronoun is no event', () => {
+  const ev = code('The Peruvian president held a meeting on the development of Chile’s mining industry.');
+  assert.ok(ev.every((e) => e.target?.actor?.country !== 'CHL'));
+  const [blame] = code('Peru is to blame for the border crisis.');
+  assert.equal(blame?.target?.actor?.country, 'PER');
+  assert.equal(blame?.source, null);
+  assert.deepEqual(code('Chile was criticised by Peru. It was agreed to hold more talks.').filter((e) => e.plover === 'AGREE'), []);
+});

@@ -38,6 +38,8 @@ const PERSONAL = new Set(['we', 'us', 'they', 'them', 'it', 'he', 'she', 'him', 
 const SUBORDINATOR = new Set(['as', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'once', 'until']);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
+/** A bare personal pronoun as an event's argument. */
+const PRONOUN_ARG = /^(it|we|they|he|she|them|us|him|her|you|i|me)$/i;
 /** Prepositions that aim a threat at someone ("respond to", "act against", "strike on"). */
 const AIMED = new Set(['to', 'against', 'on']);
 /** Words that open a participle clause after the verb it hangs on ("… after accusing X", "… while visiting Y"). */
@@ -247,6 +249,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         if (protest && targetM.length === 0) targetM = objectAfter(tokens, mentions, t, to, false);
       }
       if (hit.pattern.target === 'none') targetM = [];
+      // "Peru is to blame for the crisis": the subject is who is blamed; who blames is not said.
+      if (lower(trig) === 'blame' && tokens[t - 1]?.normal === 'to' && t - 2 >= from && lower(tokens[t - 2]!) === 'be') {
+        targetM = sourceM;
+        sourceM = [];
+      }
       // "supplying fertilisers from Russia": what is given comes from a place; it is not given to it.
       if (hit.pattern.cameo.startsWith('07') && targetM.length > 0 && governedBy(tokens, targetM[0]!, 'from')) targetM = [];
       // "Fighting continues … between the army and the rebels": with no subject, the two sides act on each other.
@@ -256,7 +263,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       }
       // "agreed to resume their dialogue on Kashmir": what a meeting or agreement is about is no partner.
       if (hit.pattern.symmetric || (hit.pattern.frame === 'intent' && sourceM.length > 1)) {
-        targetM = targetM.filter((m) => !TOPIC.has(tokens[m.first - 1]?.normal ?? '') || hit.positions.includes(m.first - 1));
+        targetM = targetM.filter((m) => !inTopic(tokens, hit.positions, last, m.first));
       }
       // "discussed the summit with Indonesia": what is discussed is a topic, the partner comes with "with".
       if (hit.pattern.target === 'with') {
@@ -520,6 +527,9 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       for (const [a, b] of pairs) {
         // An event with no actor on either side ("the war against terrorism") says nothing about who did what.
         if (!a?.actor && !b?.actor) continue;
+        // Cooperation by no one named toward a bare pronoun ("It was agreed to …", "they are provided with …") is a
+        // passive with its agent left out, not news of who cooperated with whom.
+        if (!a?.actor && b && entry.quadclass <= 2 && PRONOUN_ARG.test(b.text)) continue;
         let confidence = d.hit.pattern.confidence;
         if (!a?.actor) confidence *= 0.8;
         if (!b?.actor) confidence *= 0.9;
@@ -759,6 +769,20 @@ function subjectOf(
     region.find((m) => m.first > head!.last && m.first <= head!.last + 3 && !tokens.slice(head!.last + 1, m.first).some((x) => x.pos === 'ADP')) : undefined;
   if (owned?.actor) head = owned;
   return withCoordinated(tokens, mentions, head, j + 1);
+}
+
+/**
+ * Whether a name at `at` is inside what a meeting is about: after a topic word that is not the pattern's own
+ * ("a meeting on the development of Russia's transport industry"), with no partner word after it ("with X").
+ */
+function inTopic(tokens: Token[], positions: number[], last: number, at: number): boolean {
+  let topic = false;
+  for (let k = last + 1; k < at; k++) {
+    const w = tokens[k]!.normal;
+    if (TOPIC.has(w) && !positions.includes(k)) topic = true;
+    else if (w === 'with' || w === 'between') topic = false;
+  }
+  return topic;
 }
 
 /** Whether the nearest verb before the noun phrase that ends before t is a form of "be". */
