@@ -717,3 +717,13 @@ test('what a meeting is about is no partner; who is to blame is the target; no o
   assert.equal(blame?.source, null);
   assert.deepEqual(code('Chile was criticised by Peru. It was agreed to hold more talks.').filter((e) => e.plover === 'AGREE'), []);
 });
+
+test('the agent of a passive attack may come after the attack noun; ages count no one; cars are no attackers', () => {
+  const [e] = code('At least 40 people are killed in an airstrike on a market in Tumbes by the Chilean air force.');
+  assert.equal(e?.source?.actor?.country, 'CHL');
+  assert.deepEqual(e?.size, { dead: 40 });
+  assert.equal(code('Chilean police arrest an 18-year-old Peruvian student.')[0]?.size, null);
+  assert.deepEqual(code('A speeding car injured ten pedestrians in Lima, Peru.'), []);
+  // Blamed for attacks: the attacks name no one who blamed.
+  assert.ok(code('The group, which Peru blamed for the Lima attacks, was banned.').every((e) => e.plover !== 'ACCUSE' || e.source?.text !== 'Lima'));
+});

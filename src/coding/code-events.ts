@@ -46,7 +46,7 @@ const AIMED = new Set(['to', 'against', 'on']);
 const PARTICIPLE_OPENER = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'despite', 'upon', 'on']);
 const COORD = new Set(['and', ',', 'or', '&']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'finally', 'again', 'also', 'recently', 'reportedly', 'routinely', 'flatly', 'bluntly', 'outright', 'once', 'already', 'still', 'now', 'then', 'jointly']);
-const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'airstrike', 'raid', 'bombing', 'bomb', 'shelling', 'offensive', 'assault', 'fire', 'gunfire', 'ambush']);
+const AGENT_NOUNS = new Set(['strike', 'strikes', 'attack', 'attacks', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'bomb', 'bombs', 'shelling', 'offensive', 'assault', 'assaults', 'fire', 'gunfire', 'ambush', 'ambushes']);
 /** A country code (alpha-3), not a group code such as IGO or EUR. */
 const COUNTRY = /^(?!IGO|EUR|NGO|IMG|AFR|ASA|MEA|WST)[A-Z]{3}$/;
 /** Codes of bodies that belong to no country (international and non-governmental organisations). */
@@ -232,7 +232,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         const described = relative && namesPeople(state, res.lexicon.people, tokens[t - 1]!) ? mentions.filter((m) => m.last <= t && m.last >= t - 3) : [];
         // "X was the first lawmaker arrested": after "be", the noun phrase is the subject again.
         targetM = victimParticiple(tokens, from, t) ? [] : relative && (described.length > 0 || !copulaBefore(tokens, from, t)) ? described : clauseSubject(t);
-        const agent = afterWord(tokens, mentions, t, to, 'by') ?? agentNoun(tokens, mentions, hits, absorbed, t, to);
+        // "killed in an Israeli strike": an attack names who did violence, not who blamed or accused ("blamed for the
+        // Mumbai attacks").
+        const violent = /^(1[5-9]|20)/.test(hit.pattern.cameo);
+        const agent = afterWord(tokens, mentions, t, to, 'by') ?? (violent ? agentNoun(tokens, mentions, hits, absorbed, t, to) : null);
         if (agent) sourceM = [agent];
         // "was arrested in Lebanon": with no agent, an investigation, charge or coercion is the state's where it happened.
         else if (/^(09|11|17)/.test(hit.pattern.cameo)) {
@@ -923,13 +926,15 @@ function afterWord(tokens: Token[], mentions: ActorMention[], t: number, to: num
 
 /** "was killed in an Israeli strike": the attacker named in an attack noun after a passive verb. */
 function agentNoun(tokens: Token[], mentions: ActorMention[], hits: PatternHit[], absorbed: Set<PatternHit>, t: number, to: number): ActorMention | null {
-  for (let k = t + 1; k < to && k <= t + 8; k++) {
+  for (let k = t + 1; k < to && k <= t + 12; k++) {
     if (CLAUSE_BREAK.has(tokens[k]!.normal)) return null;
     if (!AGENT_NOUNS.has(tokens[k]!.normal)) continue;
+    // "in an Israeli strike", else "in an airstrike on a market by the Chilean air force".
     const mod = modifierActors(tokens, mentions, t + 1, k);
-    if (mod.length === 0) continue;
+    const agent = mod[0] ?? afterWord(tokens, mentions, k, to, 'by');
+    if (!agent) continue;
     for (const h of hits) if (h.trigger === k) absorbed.add(h);
-    return mod[0]!;
+    return agent;
   }
   return null;
 }

@@ -78,6 +78,9 @@ export function findEventSize(tokens: Token[], from: number, to: number, people:
     // A year or a date is not a count.
     if (/^(1[89]|20)\d\d$/.test(tokens[i]!.text) || tokens[i + 1]?.normal === 'percent') continue;
     if (MONTHS.has(tokens[i - 1]?.normal ?? '') || MONTHS.has(tokens[i + 1]?.normal ?? '')) continue;
+    // An age: "an 18-year-old man".
+    if (tokens[i + 1]?.text === '-' && /^(year|month|week|day)s?$/.test(tokens[i + 2]?.normal ?? '')) continue;
+    if (/^\d+-(year|month)/.test(tokens[i]!.text)) continue;
     const head = quantifiedHead(tokens, i, to, people);
     if (head !== null && NOT_VICTIMS.has(head.normal)) continue;
     // Each count goes with its nearest kind word in its own clause ("3 killed and 4 wounded": 4 is the wounded),
