@@ -727,3 +727,10 @@ test('the agent of a passive attack may come after the attack noun; ages count n
   // Blamed for attacks: the attacks name no one who blamed.
   assert.ok(code('The group, which Peru blamed for the Lima attacks, was banned.').every((e) => e.plover !== 'ACCUSE' || e.source?.text !== 'Lima'));
 });
+
+test('a transcript label with a title ("President of Peru Dina Boluarte:") opens a turn: its "we" is the speaker\'s side', () => {
+  const text = 'Talks in Lima.\nPresident of Peru Dina Boluarte: Thank you for coming. We will sign a new trade accord with Chile next month.';
+  const ev = code(text).filter((e) => e.source?.text === 'We');
+  assert.ok(ev.length > 0);
+  assert.ok(ev.every((e) => e.source?.actor?.code === 'PERGOV'), JSON.stringify(ev.map((e) => e.source)));
+});

@@ -4,6 +4,9 @@ import type { ActorRef } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { resolveActorForSpan } from '../nlp/resolve-actor-for-span.js';
 
+/** Lower-case words inside a speaker's label: "President of the Russian Federation". */
+const LABEL_GLUE = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'bin']);
+
 /** Per article: the paragraphs that open a turn, in order, with the turn's speaker (null for "QUESTION:"). */
 const turns = new WeakMap<AnalysisState, Array<{ paragraph: number; actor: ActorRef | null }>>();
 
@@ -15,21 +18,30 @@ function turnsOf(state: AnalysisState): Array<{ paragraph: number; actor: ActorR
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     if (si > 0 && sentences[si - 1]!.paragraph === s.paragraph) continue;
-    // A label of up to four capitalised words and a colon opens the paragraph ("QUESTION:", "Vladimir Putin:").
+    // A label of up to eight capitalised words (with "of", "the" between them) and a colon opens the paragraph
+    // ("QUESTION:", "Vladimir Putin:", "President of Russia Vladimir Putin:").
     let colon = -1;
-    for (let k = s.tokenStart; k < s.tokenEnd && k < s.tokenStart + 5; k++) {
+    for (let k = s.tokenStart; k < s.tokenEnd && k < s.tokenStart + 9; k++) {
       if (tokens[k]!.text === ':') {
-        colon = k;
+        if (k > s.tokenStart && /^\p{Lu}/u.test(tokens[k - 1]!.text)) colon = k;
         break;
       }
-      if (!/^\p{Lu}/u.test(tokens[k]!.text)) break;
+      if (!/^\p{Lu}/u.test(tokens[k]!.text) && !(k > s.tokenStart && LABEL_GLUE.has(tokens[k]!.normal))) break;
     }
     if (colon <= s.tokenStart) continue;
     let end = si;
     while (end + 1 < sentences.length && sentences[end + 1]!.paragraph === s.paragraph) end++;
     const q = state.quotes.find((x) => x.rule === 'quote.colon' && x.start >= s.start && x.start < sentences[end]!.end);
     // The quotation's speaker, else whoever the label itself names ("SECRETARY BLINKEN:" before a statement).
-    const actor = q?.speaker?.actor ?? resolveActorForSpan(state, tokens[s.tokenStart]!.start, tokens[colon - 1]!.end);
+    const labelStart = tokens[s.tokenStart]!.start;
+    const labelEnd = tokens[colon - 1]!.end;
+    let actor = q?.speaker?.actor ?? resolveActorForSpan(state, labelStart, labelEnd);
+    // "President of Peru Dina Boluarte:": a role with no country takes the country the label names.
+    if (actor && !actor.country) {
+      const named = state.entities.find((e) => e.start >= labelStart && e.end <= labelEnd && e.actor?.country && /^[A-Z]{3}$/.test(e.actor.code));
+      const country = named?.actor?.country;
+      if (country) actor = { ...actor, code: country + actor.code, country };
+    }
     list.push({ paragraph: s.paragraph, actor: actor?.country || actor?.code ? actor : null });
   }
   turns.set(state, list);
