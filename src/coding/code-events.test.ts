@@ -734,3 +734,11 @@ test('a transcript label with a title ("President of Peru Dina Boluarte:") opens
   assert.ok(ev.length > 0);
   assert.ok(ev.every((e) => e.source?.actor?.code === 'PERGOV'), JSON.stringify(ev.map((e) => e.source)));
 });
+
+test('", and" between two clauses opens the second one\'s subject; a pronoun acting on itself is no event', () => {
+  const e = code('What we see is a war again, and the Chileans are bombing and shelling Peruvian towns.').find((x) => x.trigger.text === 'shelling');
+  assert.equal(e?.source?.actor?.country, 'CHL');
+  const list = code('Peru, Chile, and Bolivia have attacked Ecuador.');
+  assert.deepEqual(list.map((x) => x.source?.actor?.country).sort(), ['BOL', 'CHL', 'PER']);
+  assert.deepEqual(code('Peru said that it will allow it.').filter((x) => x.source?.text === 'it' && x.target?.text === 'it'), []);
+});

@@ -533,6 +533,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         // Cooperation by no one named toward a bare pronoun ("It was agreed to …", "they are provided with …") is a
         // passive with its agent left out, not news of who cooperated with whom.
         if (!a?.actor && b && entry.quadclass <= 2 && PRONOUN_ARG.test(b.text)) continue;
+        // "We're committed to doing all we can", "if we allow …": a pronoun acting on a pronoun for the same actor.
+        if (a?.actor && b?.actor && a.actor.id === b.actor.id && PRONOUN_ARG.test(a.text) && PRONOUN_ARG.test(b.text)) continue;
         let confidence = d.hit.pattern.confidence;
         if (!a?.actor) confidence *= 0.8;
         if (!b?.actor) confidence *= 0.9;
@@ -690,6 +692,10 @@ function subjectOf(
     return ante ? [ante] : [];
   }
   if ((w === 'and' || w === 'but') && depth < 3) {
+    // "the Russians are bombing and shelling": a progressive the tagger read as a noun is the first verb.
+    if (j - 2 > from && tokens[j - 1]!.pos === 'NOUN' && tokens[j - 1]!.normal.endsWith('ing') && lower(tokens[j - 2]!) === 'be') {
+      return subjectOf(tokens, mentions, from, j - 1, depth + 1, peopleNoun);
+    }
     // "…condemned the killing and called on…": the coordinated verb shares the first verb's subject.
     for (let k = j - 1; k >= from; k--) {
       if (tokens[k]!.pos !== 'VERB') continue;
@@ -743,6 +749,13 @@ function subjectOf(
       start = k + 1;
       break;
     }
+    // "what we see is war, and the Russians are bombing …": ", and" between two clauses, each with its own verb
+    // group, opens the second (not a list: "Peru, Chile, and Bolivia have attacked").
+    if ((tok.normal === 'and' || tok.normal === 'but') && tokens[k - 1]?.text === ',' && tokens.slice(k + 1, t).some((x) => x.pos === 'AUX') &&
+      hasVerb(tokens, from, k)) {
+      start = k + 1;
+      break;
+    }
   }
   let firstComma = -1;
   for (let k = start; k <= j; k++) if (tokens[k]!.normal === ',') { firstComma = k; break; }
@@ -786,6 +799,15 @@ function inTopic(tokens: Token[], positions: number[], last: number, at: number)
     else if (w === 'with' || w === 'between') topic = false;
   }
   return topic;
+}
+
+/** Whether tokens [a, b) hold a verb or auxiliary (not one inside a compound such as "far-left"). */
+function hasVerb(tokens: Token[], a: number, b: number): boolean {
+  for (let x = a; x < b; x++) {
+    const pos = tokens[x]!.pos;
+    if (pos === 'AUX' || (pos === 'VERB' && tokens[x - 1]?.text !== '-' && tokens[x + 1]?.text !== '-')) return true;
+  }
+  return false;
 }
 
 /** Whether the nearest verb before the noun phrase that ends before t is a form of "be". */
