@@ -742,3 +742,12 @@ test('", and" between two clauses opens the second one\'s subject; a pronoun act
   assert.deepEqual(list.map((x) => x.source?.actor?.country).sort(), ['BOL', 'CHL', 'PER']);
   assert.deepEqual(code('Peru said that it will allow it.').filter((x) => x.source?.text === 'it' && x.target?.text === 'it'), []);
 });
+
+test('whom a joint act is against is no partner; a gas leak is no attacker; a participle after a governed noun phrase is that phrase\'s act', () => {
+  const ev = code('Peru, Chile and Bolivia agree on joint efforts against the Shining Path.');
+  assert.ok(ev.length > 0);
+  assert.ok(ev.every((e) => e.target?.text !== 'Shining Path' && e.source?.text !== 'Shining Path'));
+  assert.deepEqual(code('A gas leak at a factory in Arequipa, Peru, kills two workers.'), []);
+  const visit = code('The Peruvian army pledges to a U.N. delegation visiting Puno that it will punish abuses.').find((e) => e.plover === 'CONSULT');
+  assert.equal(visit?.source?.actor?.code, 'IGOUNO');
+});

@@ -257,6 +257,11 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         targetM = sourceM;
         sourceM = [];
       }
+      // "agree on joint efforts against the Islamic State": whom a joint act is against is no partner in it.
+      // ("fought against the rebels" is with them.)
+      if (hit.pattern.symmetric && (res.lexicon.cameo.get(hit.pattern.cameo)?.quadclass ?? 4) <= 2) {
+        targetM = targetM.filter((m) => !governedBy(tokens, m, 'against'));
+      }
       // "supplying fertilisers from Russia": what is given comes from a place; it is not given to it.
       if (hit.pattern.cameo.startsWith('07') && targetM.length > 0 && governedBy(tokens, targetM[0]!, 'from')) targetM = [];
       // "Fighting continues … between the army and the rebels": with no subject, the two sides act on each other.
@@ -657,6 +662,17 @@ function subjectOf(
     while (comma < tokens.length && comma < t + 12 && tokens[comma]!.text !== ',') comma++;
     const head = mentions.find((m) => m.first > comma && m.first <= comma + 6 && m.actor);
     return head && tokens[comma]?.text === ',' ? withCoordinated(tokens, mentions, head, head.last + 4) : [];
+  }
+  // "pledged to a U.N. delegation visiting Rakhine": a participle right after a noun phrase that a preposition or a
+  // verb governs describes that phrase's doing; the phrase is its subject.
+  if (j === t - 1 && tokens[j]!.pos === 'NOUN' && tokens[t]!.pos === 'VERB' && tokens[t]!.normal.endsWith('ing')) {
+    let np = j;
+    while (np - 1 > from && NP_WORD.has(tokens[np - 1]!.pos)) np--;
+    const governor = tokens[np - 1];
+    if (np - 1 >= from && (governor!.pos === 'ADP' || governor!.pos === 'VERB')) {
+      const own = mentions.filter((m) => m.first >= np && m.last <= t && !m.pronoun);
+      if (own.length > 0) return [own[own.length - 1]!];
+    }
   }
   // "Armenia asked for help after accusing Azerbaijan of …": a participle clause that closes a sentence has the
   // subject of the verb it hangs on.
