@@ -751,3 +751,10 @@ test('whom a joint act is against is no partner; a gas leak is no attacker; a pa
   const visit = code('The Peruvian army pledges to a U.N. delegation visiting Puno that it will punish abuses.').find((e) => e.plover === 'CONSULT');
   assert.equal(visit?.source?.actor?.code, 'IGOUNO');
 });
+
+test('the agent after "by" is in the phrase it opens, not in a place after it', () => {
+  const [e] = code('The Peruvian mayor of Tumbes is assassinated by gunmen in Lima.');
+  assert.equal(e?.source?.actor ?? null, null);
+  const [k] = code('A Peruvian soldier was killed by a sniper of the Chilean army.');
+  assert.equal(k?.source?.actor?.country, 'CHL');
+});

@@ -957,7 +957,11 @@ function objectNamed(tokens: Token[], mentions: ActorMention[], at: number, to: 
 function afterWord(tokens: Token[], mentions: ActorMention[], t: number, to: number, word: string): ActorMention | null {
   for (let k = t + 1; k < to && k <= t + 8; k++) {
     if (CLAUSE_BREAK.has(tokens[k]!.normal)) return null;
-    if (tokens[k]!.normal === word) return mentions.find((m) => m.first > k && m.first <= k + 5 && m.actor) ?? null;
+    // The name in the phrase the word opens ("by a sniper of the Chilean army"), not one in a phrase after it
+    // ("by gunmen at her home").
+    if (tokens[k]!.normal === word) {
+      return mentions.find((m) => m.first > k && m.first <= k + 5 && m.actor && !tokens.slice(k + 1, m.first).some((x) => x.pos === 'ADP' && x.normal !== 'of')) ?? null;
+    }
   }
   return null;
 }
