@@ -758,3 +758,9 @@ test('the agent after "by" is in the phrase it opens, not in a place after it', 
   const [k] = code('A Peruvian soldier was killed by a sniper of the Chilean army.');
   assert.equal(k?.source?.actor?.country, 'CHL');
 });
+
+test('a participle after a preposition opens a noun phrase; leaving hospital is no release', () => {
+  assert.deepEqual(code('Peru agrees to hand over ousted president Pedro Castillo to Bolivia.').filter((e) => e.plover === 'SANCTION'), []);
+  assert.deepEqual(code('Peruvian President Dina Boluarte is released from hospital after tests.'), []);
+  assert.equal(code('Chile released two Peruvian fishermen from prison.')[0]?.plover, 'RETREAT');
+});

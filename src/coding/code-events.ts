@@ -185,6 +185,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (verb && /^(17|18|19|20)/.test(hit.pattern.cameo) && hazardDoer(tokens, from, t, to, isPassive(tokens, from, t), res.lexicon)) continue;
       if (verb && /^(18|19|20)/.test(hit.pattern.cameo) && hazardObject(tokens, t, to, res.lexicon.hazardObjects)) continue;
       if (!verb && /^(18|19|20)/.test(hit.pattern.cameo) && coordinatedHazard(tokens, t, res.lexicon)) continue;
+      // "released from hospital": a patient going home is no release of a detainee.
+      if (hit.pattern.cameo.startsWith('084') && fromCare(tokens, hit.positions[hit.positions.length - 1]!, to)) continue;
       let sourceM: ActorMention[] = [];
       let targetM: ActorMention[] = [];
       let undergoer: ActorMention[] | null = null;
@@ -815,6 +817,17 @@ function inTopic(tokens: Token[], positions: number[], last: number, at: number)
     else if (w === 'with' || w === 'between') topic = false;
   }
   return topic;
+}
+
+const CARE = new Set(['hospital', 'clinic', 'care', 'icu', 'quarantine', 'isolation']);
+
+/** Whether "from (the) hospital" (or care, quarantine) follows the word at k. */
+function fromCare(tokens: Token[], k: number, to: number): boolean {
+  let j = k + 1;
+  while (j < to && j <= k + 3 && tokens[j]!.normal !== 'from') j++;
+  if (tokens[j]?.normal !== 'from') return false;
+  for (let x = j + 1; x < to && x <= j + 3; x++) if (CARE.has(tokens[x]!.normal)) return true;
+  return false;
 }
 
 /** Whether tokens [a, b) hold a verb or auxiliary (not one inside a compound such as "far-left"). */

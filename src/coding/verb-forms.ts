@@ -124,8 +124,8 @@ export function victimParticiple(tokens: Token[], from: number, t: number): bool
 }
 
 /**
- * "Jailed union leaders …", "the wounded soldiers": a participle that opens a noun phrase (first in the sentence or
- * after a determiner) and is followed by the rest of it describes people; it states no event of its own.
+ * "Jailed union leaders …", "the wounded soldiers": a participle that opens a noun phrase (first in the sentence,
+ * after a determiner or a preposition) and is followed by the rest of it describes people; it states no event of its own.
  */
 export function attributiveParticiple(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
@@ -133,8 +133,12 @@ export function attributiveParticiple(tokens: Token[], from: number, t: number):
   if (!(w.endsWith('ed') || w.endsWith('en')) || w === trig.lemma) return false;
   const prev = t > from ? tokens[t - 1]! : null;
   const next = tokens[t + 1];
-  return (prev === null || prev.pos === 'DET') && next !== undefined && (next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN');
+  // After a determiner, a possessive or a preposition ("hand over ousted dictator X", "of jailed leader Y").
+  const opens = prev === null || prev.pos === 'DET' || (prev.pos === 'ADP' && prev.normal !== 'to') || POSSESSIVE_DETERMINER.has(prev.normal);
+  return opens && next !== undefined && (next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN');
 }
+
+const POSSESSIVE_DETERMINER = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** A past participle: a verb whose form differs from its lemma and ends like one ("shot", "injured", "taken"). */
 function participle(t: Token): boolean {
