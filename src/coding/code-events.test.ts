@@ -764,3 +764,15 @@ test('a participle after a preposition opens a noun phrase; leaving hospital is 
   assert.deepEqual(code('Peruvian President Dina Boluarte is released from hospital after tests.'), []);
   assert.equal(code('Chile released two Peruvian fishermen from prison.')[0]?.plover, 'RETREAT');
 });
+
+test('"we" in a government\'s own release is that government; a speech verb inside a later phrase reports nothing', () => {
+  const article = { id: 'r', url: 'https://www.state.gov/on-the-border-dispute/', source: null, title: null, published: '2023-03-01',
+    publishedAt: null, publishedEstimated: false, text: 'We urge Peru to reverse its decision announced today.', origin: 't', format: 'jsonl' as const };
+  const [e] = extractArticle(article, pipeline).events;
+  assert.equal(e?.source?.actor?.code, 'USAGOV');
+  assert.equal(e?.target?.actor?.country, 'PER');
+  assert.equal(e?.reported, false);
+  // Elsewhere "we" is not the State Department's.
+  const [other] = code('We urge Peru to reverse its decision announced today.');
+  assert.notEqual(other?.source?.actor?.code, 'USAGOV');
+});

@@ -40,6 +40,14 @@ const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 
 const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
 /** A bare personal pronoun as an event's argument. */
 const PRONOUN_ARG = /^(it|we|they|he|she|them|us|him|her|you|i|me)$/i;
+/** A speech verb of a sentence: who speaks (if named), where, and whether it closes the sentence (", X said"). */
+interface Speech {
+  actor: ActorRef | null;
+  at: number;
+  speaker: ActorMention | null;
+  trailing: boolean;
+}
+
 /** Prepositions that aim a threat at someone ("respond to", "act against", "strike on"). */
 const AIMED = new Set(['to', 'against', 'on']);
 /** Words that open a participle clause after the verb it hangs on ("… after accusing X", "… while visiting Y"). */
@@ -533,7 +541,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       const location = eventLocation(state, tokens, mentions, d.hit.trigger);
       if (size === undefined) size = findEventSize(tokens, from, to, (tok) => namesPeople(state, res.lexicon.people, tok));
       const trig = tokens[d.hit.trigger]!;
-      const reported = speech !== null && !speakerIsSource && !(speech.actor === null && selfSpeech) && evSources === d.sources;
+      // A speech verb after the event reports it only as a closing attribution (", officials said"), not inside a
+      // later phrase ("to reverse their decision announced today").
+      const reports = speech !== null && (speech.at < d.hit.trigger || speech.trailing);
+      const reported = reports && !speakerIsSource && !(speech.actor === null && selfSpeech) && evSources === d.sources;
       for (const [a, b] of pairs) {
         // An event with no actor on either side ("the war against terrorism") says nothing about who did what.
         if (!a?.actor && !b?.actor) continue;
@@ -1357,7 +1368,7 @@ function conditionalAfter(tokens: Token[], t: number, to: number): 'unless' | 'i
 }
 
 /** A speech verb in the sentence and its speaker ("X said", "…, X said", "according to X"). */
-function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: number): { actor: ActorRef | null; at: number; speaker: ActorMention | null } | null {
+function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: number): Speech | null {
   for (let k = from; k < to; k++) {
     const tok = tokens[k]!;
     if (!(SAY.has(tok.normal) || (tok.pos === 'VERB' && SAY.has(lower(tok))))) continue;
@@ -1367,14 +1378,14 @@ function speechIn(tokens: Token[], mentions: ActorMention[], from: number, to: n
     for (let c = k - 1; c >= from && c >= k - 8; c--) if (tokens[c]!.normal === ',') { comma = c; break; }
     if (comma >= 0 && tok.normal !== 'according') {
       const m = mentions.find((x) => x.first > comma && x.last <= k && !x.pronoun) ?? null;
-      return { actor: m?.actor ?? null, at: k, speaker: m };
+      return { actor: m?.actor ?? null, at: k, speaker: m, trailing: true };
     }
     const before = subjectOf(tokens, mentions, from, k, 0).filter((m) => !m.pronoun);
-    if (before.length > 0 && tok.normal !== 'according') return { actor: before[0]!.actor, at: k, speaker: before[0]! };
+    if (before.length > 0 && tok.normal !== 'according') return { actor: before[0]!.actor, at: k, speaker: before[0]!, trailing: false };
     const after = mentions.find((m) => m.first > k && m.first <= k + 6 && !m.pronoun);
     const preceding = [...mentions].reverse().find((m) => m.last <= k && m.last >= k - 5 && !m.pronoun);
     const m = after ?? preceding ?? null;
-    return { actor: m?.actor ?? null, at: k, speaker: m };
+    return { actor: m?.actor ?? null, at: k, speaker: m, trailing: tok.normal === 'according' };
   }
   return null;
 }

@@ -3,6 +3,8 @@
 import type { ActorRef } from '../domain/types.js';
 import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { resolveActorForSpan } from '../nlp/resolve-actor-for-span.js';
+import { getActorContext } from '../nlp/actor-context.js';
+import { publisherOf } from '../nlp/gazetteer.js';
 
 /** Lower-case words inside a speaker's label: "President of the Russian Federation". */
 const LABEL_GLUE = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'bin']);
@@ -57,7 +59,17 @@ function turnSpeaker(state: AnalysisState, paragraph: number): ActorRef | null {
   return found.paragraph === paragraph || list.length >= 2 ? found.actor : null;
 }
 
-/** A direct quotation's speaker first, then the turn's, then an indirect quotation's (a turn's "we" is its speaker's). */
+/** The actor that publishes the article (a government's own site), as a reference, or null. */
+function publisher(state: AnalysisState): ActorRef | null {
+  const gaz = getActorContext(state)?.gaz;
+  const entry = gaz ? publisherOf(gaz, state.article.url) : null;
+  return entry ? { id: entry.id, name: entry.names[0]!, code: entry.code, country: entry.country } : null;
+}
+
+/**
+ * A direct quotation's speaker first, then the turn's, then an indirect quotation's (a turn's "we" is its speaker's);
+ * outside any quotation and turn, the publisher's ("We urge both sides…" in a State Department release).
+ */
 export function speakerAt(state: AnalysisState, tokenIndex: number): ActorRef | null {
   const tok = state.doc.tokens[tokenIndex];
   if (!tok) return null;
@@ -69,5 +81,7 @@ export function speakerAt(state: AnalysisState, tokenIndex: number): ActorRef | 
     return null;
   };
   const paragraph = state.doc.sentences[tok.sentence]?.paragraph;
-  return holding(true) ?? (paragraph === undefined ? null : turnSpeaker(state, paragraph)) ?? holding(false);
+  const quoted = state.quotes.some((q) => q.parts.some((p) => p.start <= tok.start && tok.start < p.end));
+  const turn = paragraph === undefined ? null : turnSpeaker(state, paragraph);
+  return holding(true) ?? turn ?? holding(false) ?? (quoted || turnsOf(state).length > 0 ? null : publisher(state));
 }

@@ -5,7 +5,7 @@ import type { AnalysisState } from '../pipeline/analysis-state.js';
 import { analyzeBase } from './analyze-base.js';
 import { createActorsStage } from './actors-stage.js';
 import { loadGazetteer, parseActorFile } from './load-gazetteer.js';
-import { buildGazetteer } from './gazetteer.js';
+import { buildGazetteer, publisherOf } from './gazetteer.js';
 import { resolveActorForSpan } from './resolve-actor-for-span.js';
 import { resolvePronoun } from './resolve-pronoun.js';
 import { geoForSpan } from './geo-for-span.js';
@@ -220,4 +220,14 @@ test("a state's formal style names the state: the Republic of Moldova, the Kingd
   assert.equal(entity(s, 'Republic of Moldova').actor?.country, 'MDA');
   assert.equal(entity(s, 'Kingdom of Morocco').actor?.country, 'MAR');
   assert.ok(!s.entities.some((e) => e.text === 'Republic of China' && e.actor?.country === 'CHN'));
+});
+
+test('an actor may name the web hosts that publish as it; a bad host is refused with the file named', () => {
+  assert.equal(publisherOf(gaz, 'http://en.kremlin.ru/events/president/news/1')?.code, 'RUSGOV');
+  assert.equal(publisherOf(gaz, 'https://www.state.gov/briefings/')?.code, 'USAGOV');
+  assert.equal(publisherOf(gaz, 'https://example.com/news'), null);
+  assert.equal(publisherOf(gaz, 'not a url'), null);
+  const own = parseActorFile(JSON.stringify([{ id: 'org:x', type: 'ORG', code: 'PERGOV', country: 'PER', names: ['Casa de Pizarro'], hosts: ['gob.pe'] }]), 'mine.json');
+  assert.equal(publisherOf(buildGazetteer({ ...gaz.data, actors: own }), 'https://www.gob.pe/x')?.id, 'org:x');
+  assert.throws(() => parseActorFile(JSON.stringify([{ id: 'org:y', type: 'ORG', code: 'PERGOV', country: 'PER', names: ['Y'], hosts: ['HTTP://Gob.pe/'] }]), 'mine.json'), /mine\.json.*hosts/);
 });

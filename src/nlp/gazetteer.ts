@@ -42,6 +42,8 @@ export interface ActorEntry {
   code: string;
   country: string | null;
   names: string[];
+  /** Web hosts that publish as this actor ("state.gov"): "we" in its own releases is the actor itself. */
+  hosts?: string[];
 }
 
 export interface RoleEntry {
@@ -91,6 +93,8 @@ export interface Gazetteer {
   places: Map<string, NameTarget[]>;
   /** Known actors by folded name (user-supplied persons included). */
   actorsByName: Map<string, ActorEntry>;
+  /** Actors by the web host that publishes as them (lower case, no "www."). */
+  actorsByHost: Map<string, ActorEntry>;
   countriesByA3: Map<string, CountryEntry>;
   citiesById: Map<number, CityEntry>;
   /** Admin-1 regions by `country/admin1` ("USA/TX"), for "Paris, Texas". */
@@ -150,6 +154,22 @@ export function placeKey(name: string): string {
 /** Population from which a city is tagged in text by the gazetteer (smaller ones only resolve tagged names). */
 export const TAG_CITY_POPULATION = 100_000;
 
+/** The actor that publishes at a URL's host or a parent domain of it ("en.kremlin.ru" → kremlin.ru), or null. */
+export function publisherOf(gaz: Gazetteer, url: string | null): ActorEntry | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+    const actor = gaz.actorsByHost.get(h);
+    if (actor) return actor;
+  }
+  return null;
+}
+
 /** Formal styles before a state's short name: "the Republic of Belarus", "the Kingdom of Morocco". */
 const STYLES = ['Republic of', 'Kingdom of', 'Federal Republic of', 'Islamic Republic of', "People's Republic of", 'Sultanate of', 'Principality of', 'Grand Duchy of', 'Hashemite Kingdom of', 'United Republic of'];
 
@@ -174,6 +194,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   const phrases = new Map<string, NameEntry[]>();
   const places = new Map<string, NameTarget[]>();
   const actorsByName = new Map<string, ActorEntry>();
+  const actorsByHost = new Map<string, ActorEntry>();
   const countriesByA3 = new Map<string, CountryEntry>();
   const citiesById = new Map<number, CityEntry>();
   const admin1ByCode = new Map<string, RegionEntry>();
@@ -211,6 +232,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
       actorsByName.set(placeKey(n), actor);
       addPhrase(phrases, n, t);
     }
+    for (const h of actor.hosts ?? []) actorsByHost.set(h, actor);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const roles = new Map<string, RoleMatch[]>();
@@ -224,5 +246,5 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     }
   }
   for (const list of roles.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { data, phrases, roles, places, actorsByName, countriesByA3, citiesById, admin1ByCode };
+  return { data, phrases, roles, places, actorsByName, actorsByHost, countriesByA3, citiesById, admin1ByCode };
 }

@@ -32,7 +32,11 @@ function validActor(a: Record<string, unknown>, where: string): ActorEntry {
   check(typeof a.code === 'string' && /^[A-Z]*$/.test(a.code), where, `actor ${String(a.id)}: "code" must be upper-case CAMEO letters`);
   check(a.country === null || a.country === undefined || (isStr(a.country) && /^[A-Z]{3}$/.test(a.country)), where, `actor ${String(a.id)}: "country" must be a 3-letter code or null`);
   check(isNames(a.names), where, `actor ${String(a.id)}: "names" must be a non-empty list of strings`);
-  return { id: a.id as string, type: a.type as ActorEntry['type'], code: a.code as string, country: (a.country as string | null | undefined) ?? null, names: a.names as string[] };
+  check(a.hosts === undefined || (Array.isArray(a.hosts) && a.hosts.every((h) => isStr(h) && /^[a-z0-9.-]+\.[a-z]+$/.test(h))), where,
+    `actor ${String(a.id)}: "hosts" must be a list of lower-case web hosts ("state.gov")`);
+  const entry: ActorEntry = { id: a.id as string, type: a.type as ActorEntry['type'], code: a.code as string, country: (a.country as string | null | undefined) ?? null, names: a.names as string[] };
+  if (a.hosts !== undefined) entry.hosts = a.hosts as string[];
+  return entry;
 }
 
 /**
