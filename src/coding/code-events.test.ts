@@ -776,3 +776,11 @@ test('"we" in a government\'s own release is that government; a speech verb insi
   const [other] = code('We urge Peru to reverse its decision announced today.');
   assert.notEqual(other?.source?.actor?.code, 'USAGOV');
 });
+
+test('a pattern may refuse objects by head noun: assessments are no aid; undertaking actions is no promise', () => {
+  assert.deepEqual(code('The Peruvian president provided his assessments of the talks with Chile.').filter((e) => e.plover === 'AID'), []);
+  assert.equal(code('Norway is supplying satellite images to Peru.')[0]?.plover, 'AID');
+  assert.deepEqual(code('Countries undertaking hostile actions towards Peru face restrictions.'), []);
+  const [p] = parsePatterns('x.ok\t070\tprovide\tnot=report|data\tA test.', 'mine.tsv');
+  assert.deepEqual([...(p as { notObject: Set<string> }).notObject], ['report', 'data']);
+});

@@ -206,6 +206,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (hit.pattern.object === 'none' && (takesObject(tokens, last + 1) || tokens[from]!.normal === 'as')) continue;
       if (hit.pattern.object === 'someone' && !isPassive(tokens, from, t) && takesObject(tokens, last + 1) && tokens[last + 1]!.pos !== 'PRON' &&
         !objectHasSomeone(state, res.lexicon.people, mentions, last + 1, to)) continue;
+      if (hit.pattern.notObject && !isPassive(tokens, from, t)) {
+        const head = objectHead(tokens, t + 1, to);
+        if (head >= 0 && hit.pattern.notObject.has(lower(tokens[head]!))) continue;
+      }
       if ((hit.pattern.object === 'people' || hit.pattern.object === 'things') && !isPassive(tokens, from, t) &&
         objectNamesPeople(state, res.lexicon.people, mentions, last + 1, to) !== (hit.pattern.object === 'people')) continue;
       if (nominal) {
@@ -928,14 +932,20 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'everyone', '
  * name, is a personal pronoun, a role word ("soldiers") or a people noun ("two French hostages").
  * "released a report", "released in the Lancet" have no such object.
  */
-function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: ActorMention[], at: number, to: number): boolean {
-  const tokens = state.doc.tokens;
+/** The head of the direct object starting at `at` (its last noun, or an object pronoun), or -1. */
+function objectHead(tokens: Token[], at: number, to: number): number {
   let head = -1;
   for (let k = at; k < to && k < at + 8; k++) {
     const tok = tokens[k]!;
     if (tok.pos === 'NOUN' || tok.pos === 'PROPN' || (tok.pos === 'PRON' && OBJECT_PRONOUNS.has(tok.normal))) head = k;
     else if (!(tok.pos === 'DET' || tok.pos === 'NUM' || tok.pos === 'ADJ' || isPossessive(tok) || tok.text === '-' || (tok.pos === 'PRON' && head < 0))) break;
   }
+  return head;
+}
+
+function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: ActorMention[], at: number, to: number): boolean {
+  const tokens = state.doc.tokens;
+  const head = objectHead(tokens, at, to);
   if (head < 0) return false;
   const h = tokens[head]!;
   if (h.pos === 'PRON') return true;

@@ -47,6 +47,8 @@ export interface EventPattern {
   confidence: number;
   /** How many tokens a "..." may skip (option gap=N; 6 unless set). */
   gap: number;
+  /** Head nouns (lemmas) the verb's direct object must not have (option not=a|b: "provided assessments" is no aid). */
+  notObject: Set<string> | null;
   example: string;
   /** Position in the merged lexicon; earlier wins among equally specific matches. */
   order: number;
@@ -129,6 +131,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       object: null,
       confidence: 0.7,
       gap: 6,
+      notObject: null,
       example,
       order: 0,
       triggerPosition: 0,
@@ -141,6 +144,7 @@ export function parsePatterns(text: string, origin: string): Array<EventPattern 
       else if (key === 'target' && (value === 'after' || value === 'self' || value === 'none' || value === 'with')) p.target = value;
       else if (key === 'frame' && FRAMES.has(value as FrameKind)) p.frame = value as FrameKind;
       else if (key === 'object' && (value === 'people' || value === 'things' || value === 'named' || value === 'none' || value === 'someone')) p.object = value;
+      else if (key === 'not' && value && /^[a-z-]+(\|[a-z-]+)*$/.test(value)) p.notObject = new Set(value.split('|'));
       else if (key === 'conf' && Number(value) > 0 && Number(value) <= 1) p.confidence = Number(value);
       else if (key === 'gap' && Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 15) p.gap = Number(value);
       else throw new LexiconError('pattern-option', `${where}: unknown option ${opt}`);
