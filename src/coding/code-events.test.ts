@@ -784,3 +784,10 @@ test('a pattern may refuse objects by head noun: assessments are no aid; underta
   const [p] = parsePatterns('x.ok\t070\tprovide\tnot=report|data\tA test.', 'mine.tsv');
   assert.deepEqual([...(p as { notObject: Set<string> }).notObject], ['report', 'data']);
 });
+
+test('headline grammar with names joined by "and"; a hazard that titles a name kills no one politically', () => {
+  const [e] = code('A Shining Path and MRTA militant killed in Ayacucho in Peruvian airstrikes.');
+  assert.equal(e?.source?.actor?.country, 'PER');
+  assert.notEqual(e?.source?.text, e?.target?.text);
+  assert.deepEqual(code('Hurricane Otis strengthens to a category 5 storm and kills at least 27 people in Acapulco, Mexico.'), []);
+});

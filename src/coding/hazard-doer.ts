@@ -78,6 +78,10 @@ export function hazardDoer(tokens: Token[], from: number, t: number, to: number,
   let end = start;
   while (end < t && !PHRASE_END.has(tokens[end]!.pos)) end++;
   if (end > start && isHazard(tokens, end - 1, hazards)) return true;
+  // "Hurricane Beryl intensifies … and kills one": a hazard as the title of the subject's name.
+  for (let k = start; k + 1 < end; k++) {
+    if (tokens[k + 1]!.pos === 'PROPN' && tokens.slice(k + 1, end).every((x) => x.pos === 'PROPN') && isHazard(tokens, k, hazards)) return true;
+  }
   // "An explosion and fire aboard a ferry injure nine": a hazard as the second of two coordinated nouns.
   if (end > start && tokens[end]?.normal === 'and') {
     let next = end + 1;

@@ -154,17 +154,21 @@ export function reducedRelative(tokens: Token[], from: number, t: number): boole
   const trig = tokens[t]!;
   const prev = tokens[t - 1];
   const next = tokens[t + 1];
-  if (prev === undefined || t - 1 <= from || prev.pos !== 'NOUN' || !participle(trig)) return false;
+  if (prev === undefined || t - 1 <= from || !participle(trig)) return false;
+  // Headline grammar with no verb before: "Three soldiers injured in a drone strike", "A Hezbollah militant killed
+  // in …". Only verbs that always take an object read so ("rebels attacked in the night" may be active).
+  const headline = OBJECT_VERBS.has(lower(trig)) && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'ADJ');
+  if (prev.pos !== 'NOUN' && !headline) return false;
   if (next !== undefined && !(next.pos === 'PUNCT' || (next.pos === 'ADP' && next.normal !== 'to' && next.normal !== 'of'))) return false;
   for (let k = t - 2; k >= from; k--) {
     const tok = tokens[k]!;
+    // (In a headline, "and" may join the names of one noun phrase: "A Hezbollah and PIJ militant killed in …".)
+    if (tok.pos === 'CCONJ' && headline) continue;
     if (tok.text === ',' || tok.pos === 'SCONJ' || tok.pos === 'CCONJ' || tok.normal === 'that' || tok.normal === 'who' || tok.normal === 'which') return false;
     // "Reports say rebels attacked in the night": after a verb of saying, the noun opens the reported clause.
-    if (tok.pos === 'VERB' || tok.pos === 'AUX') return !REPORTING.has(lower(tok));
+    if (tok.pos === 'VERB' || tok.pos === 'AUX') return prev.pos === 'NOUN' && !REPORTING.has(lower(tok));
   }
-  // Headline grammar with no verb before: "Three soldiers injured in a drone strike". Only verbs that always take
-  // an object read so ("rebels attacked in the night" may be active).
-  return t - 1 > from && OBJECT_VERBS.has(lower(trig));
+  return headline;
 }
 
 /** Whether the verb at t is passive: after a form of "be"/"get", in a participle clause, or after a count of victims. */
