@@ -791,3 +791,8 @@ test('headline grammar with names joined by "and"; a hazard that titles a name k
   assert.notEqual(e?.source?.text, e?.target?.text);
   assert.deepEqual(code('Hurricane Otis strengthens to a category 5 storm and kills at least 27 people in Acapulco, Mexico.'), []);
 });
+
+test('"provided" before a subject is a condition, not aid', () => {
+  assert.deepEqual(code('Peru is open to trade with Chile provided they respect the treaty.').filter((e) => e.plover === 'AID'), []);
+  assert.equal(code('Chile provided Peru with rice.')[0]?.plover, 'AID');
+});

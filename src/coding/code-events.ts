@@ -38,6 +38,8 @@ const PERSONAL = new Set(['we', 'us', 'they', 'them', 'it', 'he', 'she', 'him', 
 const SUBORDINATOR = new Set(['as', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'once', 'until']);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
+/** Pronouns that can only be subjects: a verb followed by one takes no object there. */
+const SUBJECT_ONLY = new Set(['they', 'he', 'she', 'we', 'i', 'that']);
 /** A bare personal pronoun as an event's argument. */
 const PRONOUN_ARG = /^(it|we|they|he|she|them|us|him|her|you|i|me)$/i;
 /** A speech verb of a sentence: who speaks (if named), where, and whether it closes the sentence (", X said"). */
@@ -193,6 +195,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (verb && /^(17|18|19|20)/.test(hit.pattern.cameo) && hazardDoer(tokens, from, t, to, isPassive(tokens, from, t), res.lexicon)) continue;
       if (verb && /^(18|19|20)/.test(hit.pattern.cameo) && hazardObject(tokens, t, to, res.lexicon.hazardObjects)) continue;
       if (!verb && /^(18|19|20)/.test(hit.pattern.cameo) && coordinatedHazard(tokens, t, res.lexicon)) continue;
+      // "open to all provided they respect the law": "provided" before a subject is a condition, not a gift.
+      if (lower(trig) === 'provide' && trig.normal !== 'provide' && SUBJECT_ONLY.has(tokens[t + 1]?.normal ?? '')) continue;
       // "released from hospital": a patient going home is no release of a detainee.
       if (hit.pattern.cameo.startsWith('084') && fromCare(tokens, hit.positions[hit.positions.length - 1]!, to)) continue;
       let sourceM: ActorMention[] = [];
