@@ -796,3 +796,9 @@ test('"provided" before a subject is a condition, not aid', () => {
   assert.deepEqual(code('Peru is open to trade with Chile provided they respect the treaty.').filter((e) => e.plover === 'AID'), []);
   assert.equal(code('Chile provided Peru with rice.')[0]?.plover, 'AID');
 });
+
+test('", and" before a clause with its own verb ends the object', () => {
+  const [e] = code('Peru attacked the border post, and Chile responded with artillery.');
+  assert.equal(e?.target ?? null, null);
+  assert.deepEqual(code('Peru attacked Bolivia, and Chile.').map((x) => x.target?.actor?.country).sort(), ['BOL', 'CHL']);
+});

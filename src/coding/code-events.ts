@@ -849,6 +849,16 @@ function fromCare(tokens: Token[], k: number, to: number): boolean {
   return false;
 }
 
+/** Whether a clause with its own verb starts at `at`: a subject of up to five words, then a verb or auxiliary. */
+function clauseAhead(tokens: Token[], at: number, to: number): boolean {
+  for (let k = at; k < to && k <= at + 5; k++) {
+    const pos = tokens[k]!.pos;
+    if ((pos === 'AUX' || pos === 'VERB') && k > at) return tokens[k - 1]!.text !== '-';
+    if (!(NP_WORD.has(pos) || pos === 'PRON' || pos === 'CCONJ' || isPossessive(tokens[k]!))) return false;
+  }
+  return false;
+}
+
 /** Whether tokens [a, b) hold a verb or auxiliary (not one inside a compound such as "far-left"). */
 function hasVerb(tokens: Token[], a: number, b: number): boolean {
   for (let x = a; x < b; x++) {
@@ -1057,6 +1067,12 @@ function objectAfter(
     }
     // "reached a deal that will allow American companies …": a relative clause on a noun names no partner.
     if ((w === 'that' || w === 'which') && tok.pos !== 'SCONJ' && k > t + 1 && tokens[k - 1]!.pos === 'NOUN' && !TIME_WORDS.has(tokens[k - 1]!.normal)) {
+      end = k;
+      break;
+    }
+    // "rejected the demarcation, and that Greece and Turkey might …", "attacked the post, and Chile responded":
+    // ", and" before a clause with its own verb ends the object.
+    if ((w === 'and' || w === 'but') && k > t + 1 && (tokens[k + 1]?.normal === 'that' || (tokens[k - 1]!.text === ',' && clauseAhead(tokens, k + 1, to)))) {
       end = k;
       break;
     }
