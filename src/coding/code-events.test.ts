@@ -802,3 +802,9 @@ test('", and" before a clause with its own verb ends the object', () => {
   assert.equal(e?.target ?? null, null);
   assert.deepEqual(code('Peru attacked Bolivia, and Chile.').map((x) => x.target?.actor?.country).sort(), ['BOL', 'CHL']);
 });
+
+test('"decline" refuses only something; exercising alone is no joint exercise', () => {
+  assert.deepEqual(code('Peruvian exports to Chile declined by 17 percent in 2020.').filter((e) => e.plover === 'REJECT'), []);
+  assert.equal(code('Peru declined the Chilean offer.')[0]?.plover, 'REJECT');
+  assert.deepEqual(code('The Peruvian president said he exercised with Chilean guests this morning.').filter((e) => e.plover === 'COOPERATE'), []);
+});

@@ -197,6 +197,8 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (!verb && /^(18|19|20)/.test(hit.pattern.cameo) && coordinatedHazard(tokens, t, res.lexicon)) continue;
       // "open to all provided they respect the law": "provided" before a subject is a condition, not a gift.
       if (lower(trig) === 'provide' && trig.normal !== 'provide' && SUBJECT_ONLY.has(tokens[t + 1]?.normal ?? '')) continue;
+      // "our trade declined by 17 percent": "decline" refuses only something ("declined the offer", "declined to").
+      if (hit.pattern.frame === 'refuse' && lower(trig) === 'decline' && tokens[t + 1]?.normal !== 'to' && !takesObject(tokens, t + 1)) continue;
       // "released from hospital": a patient going home is no release of a detainee.
       if (hit.pattern.cameo.startsWith('084') && fromCare(tokens, hit.positions[hit.positions.length - 1]!, to)) continue;
       let sourceM: ActorMention[] = [];
