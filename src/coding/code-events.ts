@@ -42,14 +42,6 @@ const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
 const SUBJECT_ONLY = new Set(['they', 'he', 'she', 'we', 'i', 'that']);
 /** A bare personal pronoun as an event's argument. */
 const PRONOUN_ARG = /^(it|we|they|he|she|them|us|him|her|you|i|me)$/i;
-/** A speech verb of a sentence: who speaks (if named), where, and whether it closes the sentence (", X said"). */
-interface Speech {
-  actor: ActorRef | null;
-  at: number;
-  speaker: ActorMention | null;
-  trailing: boolean;
-}
-
 /** Prepositions that aim a threat at someone ("respond to", "act against", "strike on"). */
 const AIMED = new Set(['to', 'against', 'on']);
 /** Words that open a participle clause after the verb it hangs on ("… after accusing X", "… while visiting Y"). */
@@ -943,11 +935,6 @@ const NAMED_NP = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM']);
 const OBJECT_START = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PRON']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'everyone', 'all']);
 
-/**
- * Whether the direct object starting at `at` names people: its head (the last noun of the phrase) is in a
- * name, is a personal pronoun, a role word ("soldiers") or a people noun ("two French hostages").
- * "released a report", "released in the Lancet" have no such object.
- */
 /** The head of the direct object starting at `at` (its last noun, or an object pronoun), or -1. */
 function objectHead(tokens: Token[], at: number, to: number): number {
   let head = -1;
@@ -959,6 +946,11 @@ function objectHead(tokens: Token[], at: number, to: number): number {
   return head;
 }
 
+/**
+ * Whether the direct object starting at `at` names people: its head (the last noun of the phrase) is in a
+ * name, is a personal pronoun, a role word ("soldiers") or a people noun ("two French hostages").
+ * "released a report", "released in the Lancet" have no such object.
+ */
 function objectNamesPeople(state: AnalysisState, people: Set<string>, mentions: ActorMention[], at: number, to: number): boolean {
   const tokens = state.doc.tokens;
   const head = objectHead(tokens, at, to);
@@ -1397,6 +1389,14 @@ function conditionSubject(tokens: Token[], mentions: ActorMention[], t: number, 
 function conditionalAfter(tokens: Token[], t: number, to: number): 'unless' | 'if' | null {
   for (let k = t + 1; k < to; k++) if (tokens[k]!.normal === 'unless' || tokens[k]!.normal === 'if') return tokens[k]!.normal as 'unless' | 'if';
   return null;
+}
+
+/** A speech verb of a sentence: who speaks (if named), where, and whether it closes the sentence (", X said"). */
+interface Speech {
+  actor: ActorRef | null;
+  at: number;
+  speaker: ActorMention | null;
+  trailing: boolean;
 }
 
 /** A speech verb in the sentence and its speaker ("X said", "…, X said", "according to X"). */

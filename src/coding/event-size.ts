@@ -105,11 +105,6 @@ export function findEventSize(tokens: Token[], from: number, to: number, people:
   }
   pairs.sort((a, b) => a.d - b.d || a.i - b.i);
   const size: EventSize = {};
-  const used = new Set<number>();
-  for (const p of pairs) {
-    if (size[p.kind] !== undefined || used.has(p.i)) continue;
-    size[p.kind] = p.value;
-    used.add(p.i);
-  }
+  for (const p of pairs) if (size[p.kind] === undefined) size[p.kind] = p.value;
   return Object.keys(size).length > 0 ? size : null;
 }

@@ -123,6 +123,8 @@ export function victimParticiple(tokens: Token[], from: number, t: number): bool
     (next === undefined || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ');
 }
 
+const POSSESSIVE_DETERMINER = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
 /**
  * "Jailed union leaders …", "the wounded soldiers": a participle that opens a noun phrase (first in the sentence,
  * after a determiner or a preposition) and is followed by the rest of it describes people; it states no event of its own.
@@ -138,8 +140,6 @@ export function attributiveParticiple(tokens: Token[], from: number, t: number):
   return opens && next !== undefined && (next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN');
 }
 
-const POSSESSIVE_DETERMINER = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
-
 /** A past participle: a verb whose form differs from its lemma and ends like one ("shot", "injured", "taken"). */
 function participle(t: Token): boolean {
   return t.pos === 'VERB' && (t.normal !== lower(t) || SAME_FORM_PARTICIPLES.has(t.normal)) && (/(ed|en|wn|ht|t)$/.test(t.normal) || SAME_FORM_PARTICIPLES.has(t.normal));
@@ -148,7 +148,8 @@ function participle(t: Token): boolean {
 /**
  * "X was the first lawmaker arrested in the probe", "they named the soldiers killed on Monday": a participle right
  * after a common noun that is itself an object or complement (a verb comes before it in its clause), with no
- * object of its own, describes that noun; it is passive, not the clause's verb.
+ * object of its own, describes that noun; it is passive, not the clause's verb. So is, in headline grammar, a
+ * participle of a verb that must take an object after a noun phrase with no verb before it.
  */
 export function reducedRelative(tokens: Token[], from: number, t: number): boolean {
   const trig = tokens[t]!;
