@@ -808,3 +808,10 @@ test('"decline" refuses only something; exercising alone is no joint exercise', 
   assert.equal(code('Peru declined the Chilean offer.')[0]?.plover, 'REJECT');
   assert.deepEqual(code('The Peruvian president said he exercised with Chilean guests this morning.').filter((e) => e.plover === 'COOPERATE'), []);
 });
+
+test('one who visits the country a sentence names is not of it in the sentence\'s other events', () => {
+  const ev = code('President Ana Quispe visits Chile for talks, inviting President Gabriel Boric to a summit in Lima.');
+  const invite = ev.find((e) => e.plover === 'REQUEST');
+  assert.ok(invite);
+  assert.notEqual(invite.source?.actor?.country, 'CHL');
+});

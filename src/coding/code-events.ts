@@ -147,6 +147,17 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (!contextCountry || !c || c === contextCountry || !ethnic(tokens, m) || !m.actor!.code.startsWith(c)) continue;
       mentions[i] = { ...m, actor: { ...m.actor!, id: `country:${contextCountry}`, code: contextCountry + m.actor!.code.slice(3), country: contextCountry } };
     }
+    // "President Widodo visits China, inviting Xi …": who travels to the country the sentence names is not of it,
+    // in any event of the sentence.
+    const visitors = new Set<string>();
+    if (contextCountry) {
+      for (const hit of hits) {
+        if (!hit.pattern.cameo.startsWith('042')) continue;
+        const destination = objectAfter(tokens, mentions, hit.trigger, to, false);
+        if (!destination.some((m) => (m.geo?.country ?? m.actor?.country) === contextCountry)) continue;
+        for (const m of clauseSubject(hit.trigger)) if (m.actor && m.actor.country === null) visitors.add(m.actor.id);
+      }
+    }
     const placed = (a: ArgRef): ArgRef => {
       const actor = a.actor;
       if (!contextCountry) return a;
@@ -154,7 +165,7 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       if (!actor && a.end - a.start <= 4 && /^(they|it|we|them|us)$/i.test(a.text)) {
         return { ...a, actor: { id: `country:${contextCountry}`, name: contextCountry, code: contextCountry, country: contextCountry } };
       }
-      if (!actor || actor.country !== null || BODY.test(actor.code)) return a;
+      if (!actor || actor.country !== null || BODY.test(actor.code) || visitors.has(actor.id)) return a;
       return { ...a, actor: { ...actor, code: contextCountry + actor.code, country: contextCountry } };
     };
 
