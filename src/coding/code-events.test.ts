@@ -815,3 +815,9 @@ test('one who visits the country a sentence names is not of it in the sentence\'
   assert.ok(invite);
   assert.notEqual(invite.source?.actor?.country, 'CHL');
 });
+
+test('a name in a "when" or "although" clause after the verb is no object of it', () => {
+  const [e] = code('Chilean gunmen kill 36 people in Tacna when they attack two Peruvian villages.');
+  assert.notEqual(e?.target?.text, 'they');
+  assert.equal(code('Peru rejected the claim, although Chile disputed it.')[0]?.target ?? null, null);
+});

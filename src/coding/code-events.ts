@@ -42,6 +42,8 @@ const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
 const SUBJECT_ONLY = new Set(['they', 'he', 'she', 'we', 'i', 'that']);
 /** A bare personal pronoun as an event's argument. */
 const PRONOUN_ARG = /^(it|we|they|he|she|them|us|him|her|you|i|me)$/i;
+/** Words that open an adverbial clause: what follows them is no object of the verb before ("injured when the rebels attacked"). */
+const CLAUSE_OPENER = new Set(['unless', 'if', 'because', 'after', 'while', 'since', 'when', 'whenever', 'although', 'though', 'whereas', 'until']);
 /** Prepositions that aim a threat at someone ("respond to", "act against", "strike on"). */
 const AIMED = new Set(['to', 'against', 'on']);
 /** Words that open a participle clause after the verb it hangs on ("… after accusing X", "… while visiting Y"). */
@@ -1088,7 +1090,7 @@ function objectAfter(
     }
     // "after four years", "since Monday" date the act; they open no clause.
     const dated = (w === 'after' || w === 'since') && (tokens[k + 1]?.pos === 'NUM' || TIME_WORDS.has(tokens[k + 1]?.normal ?? ''));
-    if (!dated && (w === 'unless' || w === 'if' || w === 'because' || w === 'after' || w === 'while' || w === 'since' || (w === 'as' && asClause(tokens, k)))) {
+    if (!dated && (CLAUSE_OPENER.has(w) || (w === 'as' && asClause(tokens, k)))) {
       end = k;
       break;
     }

@@ -120,7 +120,7 @@ export function victimParticiple(tokens: Token[], from: number, t: number): bool
   const prev = tokens[t - 1];
   const next = tokens[t + 1];
   return prev !== undefined && t - 1 >= from && (prev.pos === 'NUM' || VICTIM_COUNTS.has(prev.normal)) && trig.normal !== lower(trig) &&
-    (next === undefined || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ');
+    (next === undefined || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ' || next.normal === 'when' || next.normal === 'after');
 }
 
 const POSSESSIVE_DETERMINER = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
