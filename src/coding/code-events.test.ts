@@ -821,3 +821,12 @@ test('a name in a "when" or "although" clause after the verb is no object of it'
   assert.notEqual(e?.target?.text, 'they');
   assert.equal(code('Peru rejected the claim, although Chile disputed it.')[0]?.target ?? null, null);
 });
+
+test('a background attack lends its doer to a killing that names none', () => {
+  const [e] = code('Three Colombian police officers were killed when ELN guerrillas attacked a checkpoint in Arauca.');
+  assert.equal(e?.plover, 'ASSAULT');
+  assert.equal(e?.source?.text, 'ELN');
+  assert.equal(e?.target?.actor?.country, 'COL');
+  // A vehicle that hits a bomb is no attacker.
+  assert.ok(code('Two Peruvian soldiers are killed when their truck hit a roadside bomb in Puno.').every((x) => !/truck/.test(x.source?.text ?? '')));
+});

@@ -469,7 +469,16 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
       }
       const sub = reduced ? t : subordinateStart(tokens, from, t);
       if (sub < 0) continue;
-      if (drafts.some((x) => x !== d && !dropped.has(x) && x.hit.trigger < sub)) dropped.add(d);
+      const main = drafts.find((x) => x !== d && !dropped.has(x) && x.hit.trigger < sub);
+      if (!main) continue;
+      dropped.add(d);
+      // "Three police officers were killed when the Taliban attacked a checkpoint": a background attack lends its
+      // doer to a violent main event that names none (not a vehicle that "hit a roadside bomb", not a passive).
+      const violent = (x: Event0): boolean => /^(18|19|20)/.test(x.cameo);
+      if (main.sources.length > 0 || !violent(main) || !violent(d) || tokens[t]!.pos !== 'VERB' || isPassive(tokens, from, t) || !d.sources.some((a) => a.actor)) continue;
+      if (tokens.slice(t + 1, Math.min(to, t + 5)).some((x) => EXPLOSIVES.has(x.normal))) continue;
+      if (d.sources.some((a) => main.targets.some((b) => b.actor && b.actor.id === a.actor?.id))) continue;
+      main.sources = d.sources;
     }
 
     const speech = speechIn(tokens, mentions, from, to);
