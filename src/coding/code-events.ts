@@ -38,7 +38,7 @@ const PERSONAL = new Set(['we', 'us', 'they', 'them', 'it', 'he', 'she', 'him', 
 const SUBORDINATOR = new Set(['as', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'once', 'until']);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'because', 'while', 'after', 'before', 'although', 'though', 'unless', 'if', 'when', 'since', 'whereas', 'but']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that']);
-/** Pronouns that can only be subjects: a verb followed by one takes no object there. */
+/** Words that open a clause, not an object: a verb followed by one takes no object there (subject-only pronouns, "that"). */
 const SUBJECT_ONLY = new Set(['they', 'he', 'she', 'we', 'i', 'that']);
 /** A bare personal pronoun as an event's argument. */
 const PRONOUN_ARG = /^(it|we|they|he|she|them|us|him|her|you|i|me)$/i;
@@ -252,9 +252,10 @@ export function codeEvents(state: AnalysisState, res: EventCoderResources): Code
         // "the first official investigated from …", "soldiers killed in the war": the noun phrase the participle
         // describes undergoes it, not the clause's subject.
         const relative = reducedRelative(tokens, from, t);
-        if (relative && (hit.pattern.object === 'people' || hit.pattern.object === 'someone') && !namesPeople(state, res.lexicon.people, tokens[t - 1]!)) continue;
+        const ofPeople = relative && namesPeople(state, res.lexicon.people, tokens[t - 1]!);
+        if (relative && !ofPeople && (hit.pattern.object === 'people' || hit.pattern.object === 'someone')) continue;
         // Only people undergo it: in "the Oxford vaccine supplied through COVAX" the names are no recipients.
-        const described = relative && namesPeople(state, res.lexicon.people, tokens[t - 1]!) ? mentions.filter((m) => m.last <= t && m.last >= t - 3) : [];
+        const described = ofPeople ? mentions.filter((m) => m.last <= t && m.last >= t - 3) : [];
         // "X was the first lawmaker arrested": after "be", the noun phrase is the subject again.
         targetM = victimParticiple(tokens, from, t) ? [] : relative && (described.length > 0 || !copulaBefore(tokens, from, t)) ? described : clauseSubject(t);
         // "killed in an Israeli strike": an attack names who did violence, not who blamed or accused ("blamed for the
